@@ -1,0 +1,183 @@
+//! `prune_conditionally`: containers inside the selected article that look like furniture.
+//!
+//! ## What it does
+//! Visits `div`, `section`, `ul`, `ol`, `dl`, `table`, `form`, `fieldset`, `figure` and
+//! `aside` inside the selection, innermost first, and removes one when its numbers say it is
+//! not prose: negative class words; more list items than paragraphs outside a list; more
+//! images than text; form controls; a link-dense block; a lone embed; almost no text. A block
+//! with ten or more commas is prose and stays. Removals update the ancestors' numbers at once,
+//! so a container judged later sees itself already cleaned.
+//!
+//! ## Example
+//! `<div><a href=/1>One</a> <a href=/2>Two</a></div>` inside the article → removed
+//! (link density 1.0).
+//!
+//! ## Origin
+//! Readability `_cleanConditionally`, with trafilatura's link-density thresholds for
+//! favour precision / recall.
+//!
+//! ## Cost
+//! O(n · depth) for the ancestor updates; depth is capped by the parser.
+
+use crate::dom::{NodeIx, Tag};
+use crate::options::Favor;
+use crate::patterns::Sig;
+use crate::pipeline::{Ctx, PassId};
+
+/// A block with at least this many commas is prose and never pruned here.
+const MIN_PROSE_COMMAS: u32 = 10;
+/// Blocks shorter than this (characters) with no or many images are dropped.
+const MIN_BLOCK_CHARS: u32 = 25;
+
+/// Runs the pass over the subtrees of `roots`.
+pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx]) {
+    let (max_ld_plain, max_ld_content) = match ctx.favor() {
+        Favor::Precision => (0.15, 0.4),
+        Favor::Balanced => (0.25, 0.5),
+        Favor::Recall => (0.4, 0.65),
+    };
+    for &root in roots {
+        let doc = ctx.doc;
+        // Innermost first: reverse document order visits descendants before ancestors.
+        for ix in doc.subtree(root).rev() {
+            if ix == root || ctx.removed[ix].is_some() {
+                continue;
+            }
+            if let Some(reason) = judge(ctx, ix, max_ld_plain, max_ld_content)
+                && !ctx.is_removed(ix)
+            {
+                ctx.remove(ix, PassId::PruneConditionally, || reason);
+                ctx.subtract_from_ancestors(ix);
+            }
+        }
+    }
+}
+
+/// Readability's class weight, from our signature: ±25.
+pub(crate) fn class_weight(sig: Sig) -> f32 {
+    let mut w = 0.0;
+    if sig.any(Sig::CONTENT | Sig::CONTENT_STRONG) {
+        w += 25.0;
+    }
+    if sig.any(Sig::STRONG_BOILERPLATE | Sig::WEAK_BOILERPLATE) {
+        w -= 25.0;
+    }
+    w
+}
+
+fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, max_ld_plain: f32, max_ld_content: f32) -> Option<String> {
+    let doc = ctx.doc;
+    let tag = doc.tag(ix)?;
+    if !matches!(
+        tag,
+        Tag::Div
+            | Tag::Section
+            | Tag::Ul
+            | Tag::Ol
+            | Tag::Dl
+            | Tag::Table
+            | Tag::Form
+            | Tag::Fieldset
+            | Tag::Figure
+            | Tag::Aside
+            | Tag::Center
+    ) {
+        return None;
+    }
+    let s = ctx.stats[ix];
+    if s.chars == 0 && s.imgs == 0 {
+        return Some("empty".to_string());
+    }
+    let weight = class_weight(ctx.sig[ix]);
+    if weight < 0.0 {
+        return Some(format!("class weight {weight}"));
+    }
+    if s.commas >= MIN_PROSE_COMMAS {
+        return None;
+    }
+    let in_figure = tag == Tag::Figure || doc.ancestors(ix).any(|a| doc.is(a, Tag::Figure));
+    let is_list = matches!(tag, Tag::Ul | Tag::Ol)
+        || (s.chars > 0 && s.li_chars as f32 / s.chars as f32 > 0.9);
+    let ld = ctx.link_density(ix);
+    let heading_density = if s.chars == 0 { 0.0 } else { s.heading_chars as f32 / s.chars as f32 };
+    let paras = s.paras;
+    if tag == Tag::Figure {
+        // Figures are judged by the assembler (captions, images option); keep them here.
+        return None;
+    }
+    if s.imgs > 1 && (paras as f32) / (s.imgs as f32) < 0.5 && !in_figure && s.chars < 200 {
+        return Some(format!("{} images, {} paragraphs", s.imgs, paras));
+    }
+    if !is_list && s.lis > paras + 1 && ld > 0.3 {
+        return Some(format!("{} list items, {} paragraphs", s.lis, paras));
+    }
+    if s.inputs > paras / 3 {
+        return Some(format!("{} form controls", s.inputs));
+    }
+    if !is_list
+        && heading_density < 0.9
+        && s.chars < MIN_BLOCK_CHARS
+        && (s.imgs == 0 || s.imgs > 2)
+        && !in_figure
+        && !has_text_block(ctx, ix)
+    {
+        return Some(format!("{} chars only", s.chars));
+    }
+    if weight < 25.0 && ld > max_ld_plain && !(is_list && ld < max_ld_content && s.chars > 200) {
+        return Some(format!("link density {ld:.2}"));
+    }
+    if weight >= 25.0 && ld > max_ld_content {
+        return Some(format!("link density {ld:.2} despite content words"));
+    }
+    if (s.embeds == 1 && s.chars < 75) || s.embeds > 1 {
+        return Some(format!("{} embeds", s.embeds));
+    }
+    None
+}
+
+/// `true` when `ix` holds a short but real sentence (e.g. a one-line paragraph of the
+/// article): such blocks are left to the text filters.
+fn has_text_block(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let s = &ctx.stats[ix];
+    s.chars >= 10 && s.link_chars == 0 && {
+        let text = ctx.subtree_text(ix, 200);
+        text.ends_with(['.', '!', '?', '。', '"', '”'])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::test_util::surviving_text_in_body;
+
+    const PROSE: &str = "<p>The article body is here, long enough to matter, with sentences \
+        that carry the story forward. It continues for a while longer, as articles do.</p>";
+
+    #[test]
+    fn removes_link_lists_and_forms() {
+        let html = format!(
+            "<body>{PROSE}<div><a href=/1>Read this</a> <a href=/2>And that other thing</a></div>\
+             <div><input type=email><label>Email</label></div>{PROSE}</body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(!t.contains("Read this") && !t.contains("Email"), "{t}");
+        assert!(t.contains("The article body"));
+    }
+
+    #[test]
+    fn keeps_a_list_of_prose() {
+        let html = format!(
+            "<body>{PROSE}<ul><li>First point of the list, a full sentence with words.</li>\
+             <li>Second point, also a sentence, with a <a href=/x>link</a> in it.</li></ul></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(t.contains("First point") && t.contains("Second point"), "{t}");
+    }
+
+    #[test]
+    fn keeps_prose_with_many_commas_even_if_linked() {
+        let html = "<body><div><a href=/a>One, two, three, four, five, six, seven, eight, \
+                    nine, ten, eleven, and so on</a></div></body>";
+        let t = surviving_text_in_body(html, super::run);
+        assert!(t.contains("One, two"));
+    }
+}

@@ -1,0 +1,143 @@
+//! `remove_boilerplate_classes`: elements whose class, id, role or aria-label names them as
+//! boilerplate.
+//!
+//! ## What it does
+//! *Strong* words (comments, share, related, newsletter, cookie consent, ads, popups,
+//! paywall and membership asks, author boxes, screen-reader-only text) remove the element
+//! wherever it is. *Weak* words need corroboration: navigation, sidebar, header and footer
+//! words remove a region holding a minor share of the text; meta, byline and tag words remove
+//! only small elements; teaser words only link-heavy ones; media words only text-less ones.
+//! Nothing that holds the article is removed (see [`protect`](super::protect)).
+//!
+//! ## Example
+//! `<div class="related-articles">…</div>` → removed;
+//! `<div class="card"><p>Long article text…</p></div>` → kept (a teaser word, few links).
+//!
+//! ## Origin
+//! Readability's `unlikelyCandidates`, trafilatura's `DISCARD_XPATH`, with tokenised matching
+//! so that `ad` does not match `header`.
+//!
+//! ## Cost
+//! O(n); signatures are computed once per element.
+
+use crate::clean::protect::Protection;
+use crate::dom::{NodeIx, Tag};
+use crate::patterns::Sig;
+use crate::pipeline::{Ctx, PassId};
+
+/// Weak region words (nav, sidebar, header, footer) remove at most this share (percent) of
+/// the body's text.
+const MAX_WEAK_REGION_SHARE_PERCENT: u32 = 30;
+/// Meta, byline and tag words remove elements up to this many characters.
+const MAX_META_CHARS: u32 = 400;
+/// Teaser words remove elements whose link density is above this.
+const MIN_TEASER_LINK_DENSITY: f32 = 0.4;
+/// Media words remove elements with fewer characters than this.
+const MAX_MEDIA_CHARS: u32 = 200;
+
+/// Runs the pass.
+pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
+    let doc = ctx.doc;
+    let protection = Protection::compute(ctx);
+    let mut i = NodeIx(0);
+    let end = NodeIx(doc.len() as u32);
+    while i < end {
+        if ctx.removed[i].is_some() {
+            i = doc.end(i);
+            continue;
+        }
+        if let Some(reason) = judge(ctx, i)
+            && !protection.is_protected(i)
+        {
+            if ctx.sig[i].any(Sig::COMMENTS) {
+                ctx.comment_roots.push(i);
+            }
+            ctx.remove(i, PassId::RemoveBoilerplateClasses, || reason);
+            i = doc.end(i);
+            continue;
+        }
+        i = NodeIx(i.0 + 1);
+    }
+}
+
+/// Why `ix`'s words make it boilerplate, if they do.
+fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx) -> Option<String> {
+    let tag = ctx.doc.tag(ix)?;
+    if matches!(tag, Tag::Html | Tag::Body | Tag::Main) {
+        return None;
+    }
+    let sig = ctx.sig[ix];
+    if sig.0 == 0 {
+        return None;
+    }
+    let s = &ctx.stats[ix];
+    if sig.any(Sig::STRONG_BOILERPLATE) {
+        return Some(format!("boilerplate words ({:#x})", sig.0 & Sig::STRONG_BOILERPLATE));
+    }
+    if sig.any(Sig::CONTENT_STRONG) {
+        return None;
+    }
+    let body_chars = ctx.stats[ctx.body].chars.max(1);
+    let share = s.chars * 100 / body_chars;
+    if sig.any(Sig::NAV | Sig::SIDEBAR | Sig::HEADER | Sig::FOOTER)
+        && share <= MAX_WEAK_REGION_SHARE_PERCENT
+    {
+        return Some(format!("region words, {share}% of the text"));
+    }
+    if sig.any(Sig::META | Sig::BYLINE | Sig::TAGS) && s.chars <= MAX_META_CHARS {
+        return Some(format!("meta/byline/tag words, {} chars", s.chars));
+    }
+    let ld = ctx.link_density(ix);
+    if sig.any(Sig::TEASER) && ld > MIN_TEASER_LINK_DENSITY {
+        return Some(format!("teaser words, link density {ld:.2}"));
+    }
+    if sig.any(Sig::MEDIA) && s.chars < MAX_MEDIA_CHARS && s.paras == 0 {
+        return Some(format!("media words, {} chars", s.chars));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::test_util::surviving_text;
+
+    const BODY: &str = "<div class=\"entry-content\"><p>The article body is here, long enough to \
+        matter, with sentences that carry the story forward. It continues for a little while \
+        longer, as real articles do, so that it dominates the page's text.</p></div>";
+
+    #[test]
+    fn removes_strong_boilerplate_anywhere() {
+        let html = format!(
+            "<body>{BODY}<div class=\"related-posts\"><a href=/a>Other story</a></div>\
+             <section id=comments><p>Nice post!</p></section>\
+             <div class=\"newsletter-signup\">Subscribe now</div></body>"
+        );
+        let t = surviving_text(&html, super::run);
+        assert!(!t.contains("Other story") && !t.contains("Nice post") && !t.contains("Subscribe"));
+        assert!(t.contains("The article body"));
+    }
+
+    #[test]
+    fn keeps_content_wrappers_with_misleading_words() {
+        let html = format!("<body><div class=\"page has-sidebar with-comments\">{BODY}</div></body>");
+        let t = surviving_text(&html, super::run);
+        assert!(t.contains("The article body"));
+    }
+
+    #[test]
+    fn teaser_words_need_links() {
+        let html = format!(
+            "<body><div class=card><div class=card-body>{BODY}</div></div>\
+             <div class=card><a href=/x>Another headline entirely</a></div></body>"
+        );
+        let t = surviving_text(&html, super::run);
+        assert!(t.contains("The article body") && !t.contains("Another headline"));
+    }
+
+    #[test]
+    fn meta_words_only_remove_small_elements() {
+        let html = format!("<body><div class=post-meta>By Jane Doe</div><div class=meta>{BODY}</div></body>");
+        let t = surviving_text(&html, super::run);
+        assert!(!t.contains("Jane Doe") && t.contains("The article body"));
+    }
+}

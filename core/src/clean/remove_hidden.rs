@@ -1,0 +1,102 @@
+//! `remove_hidden`: elements a reader never sees.
+//!
+//! ## What it does
+//! Removes elements with the `hidden` attribute, `aria-hidden="true"`, or an inline style
+//! with `display: none` / `visibility: hidden`, unless they hold most of the page's text
+//! (pages that reveal their article with a script).
+//!
+//! ## Example
+//! `<a class="edit-post" hidden>Edit post</a>` → removed.
+//!
+//! ## Origin
+//! Readability `_isProbablyVisible`.
+//!
+//! ## Cost
+//! O(n); styles are scanned up to 1 KiB.
+
+use crate::clean::protect::Protection;
+use crate::dom::NodeIx;
+use crate::patterns::MAX_ATTR_SCAN_BYTES;
+use crate::pipeline::{Ctx, PassId};
+
+/// Runs the pass.
+pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
+    let doc = ctx.doc;
+    let protection = Protection::compute(ctx);
+    let mut i = NodeIx(0);
+    let end = NodeIx(doc.len() as u32);
+    while i < end {
+        if ctx.removed[i].is_some() {
+            i = doc.end(i);
+            continue;
+        }
+        if let Some(reason) = hidden_reason(ctx, i)
+            && !protection.is_protected(i)
+        {
+            ctx.remove(i, PassId::RemoveHidden, || reason.to_string());
+            i = doc.end(i);
+            continue;
+        }
+        i = NodeIx(i.0 + 1);
+    }
+}
+
+/// Why `ix` is hidden, if it is.
+fn hidden_reason(ctx: &Ctx<'_, '_>, ix: NodeIx) -> Option<&'static str> {
+    let el = ctx.doc.element(ix)?;
+    if el.attr("hidden").is_some() {
+        return Some("hidden attribute");
+    }
+    if el
+        .attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return Some("aria-hidden=true");
+    }
+    let style = el.attr("style")?;
+    let style = style.get(..MAX_ATTR_SCAN_BYTES).unwrap_or(style);
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if compact.contains("display:none") {
+        return Some("display: none");
+    }
+    if compact.contains("visibility:hidden") {
+        return Some("visibility: hidden");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::test_util::surviving_text;
+
+    const FILLER: &str = "<p>The article itself is long enough to be the main text of the page, \
+        with several sentences. It goes on and on, as articles do, for a while longer.</p>";
+
+    #[test]
+    fn removes_hidden_elements() {
+        let html = format!(
+            "<body>{FILLER}<a hidden>Edit post</a><span aria-hidden=\"true\">icon</span>\
+             <div style=\"display: none\">Thanks for subscribing</div></body>"
+        );
+        let t = surviving_text(&html, super::run);
+        assert!(!t.contains("Edit post") && !t.contains("icon") && !t.contains("Thanks"));
+        assert!(t.contains("article itself"));
+    }
+
+    #[test]
+    fn keeps_a_hidden_article_that_is_the_whole_page() {
+        let html = format!("<body><div style=\"display:none\">{FILLER}</div></body>");
+        let t = surviving_text(&html, super::run);
+        assert!(t.contains("article itself"));
+    }
+
+    #[test]
+    fn ignores_visible_styles() {
+        let html = "<body><p style=\"display:block; color:red\">Visible</p></body>";
+        assert_eq!(surviving_text(html, super::run), "Visible");
+    }
+}

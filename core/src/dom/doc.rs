@@ -1,0 +1,323 @@
+//! `Doc`: the parsed page as a flat, pre-order array over scraper's tree.
+//!
+//! Every node gets a dense index in document order, so a subtree is the contiguous range
+//! `ix..end`. That gives non-recursive walks for free (skip a subtree by jumping to `end`;
+//! visit children by hopping from `end` to `end`), bottom-up sums by iterating indices in
+//! reverse, and side tables that are plain vectors ([`NodeVec`]) instead of hash maps.
+//! The scraper `Html` is borrowed, never copied or re-serialised.
+
+use std::ops::{Index, IndexMut};
+
+use scraper::Html;
+use scraper::node::{Element, Node};
+
+use super::tags::Tag;
+
+/// Index of a node in a [`Doc`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct NodeIx(pub u32);
+
+impl NodeIx {
+    /// The position as a `usize`.
+    pub(crate) fn get(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What a node is.
+#[derive(Clone, Copy)]
+pub(crate) enum Kind<'h> {
+    /// An element (template contents are not part of the `Doc`).
+    Element(Tag, &'h Element),
+    /// A text node.
+    Text(&'h str),
+    /// The document node, comments, doctypes, processing instructions.
+    Other,
+}
+
+/// One node of the flat tree.
+#[derive(Clone, Copy)]
+pub(crate) struct DNode<'h> {
+    pub kind: Kind<'h>,
+    /// Parent index, `u32::MAX` for the root.
+    pub parent: u32,
+    /// One past the last index of this node's subtree.
+    pub end: u32,
+}
+
+/// The page, flattened. See the module docs.
+pub(crate) struct Doc<'h> {
+    nodes: Vec<DNode<'h>>,
+    /// Number of elements.
+    pub elements: usize,
+    /// Deepest element nesting.
+    pub max_depth: usize,
+}
+
+const NO_PARENT: u32 = u32::MAX;
+
+impl<'h> Doc<'h> {
+    /// Flattens `html` with one iterative pre-order walk. Template contents are skipped.
+    pub(crate) fn new(html: &'h Html) -> Doc<'h> {
+        let mut nodes: Vec<DNode<'h>> = Vec::with_capacity(html.tree.nodes().len());
+        let mut elements = 0;
+        let mut max_depth = 0;
+        // (ego node, parent index) to visit; children pushed in reverse to pop in order.
+        let mut stack = vec![(html.tree.root(), NO_PARENT, 0u32)];
+        // Indices of open nodes, to fill `end` when a subtree is finished.
+        let mut open: Vec<usize> = Vec::new();
+        while let Some((node, parent, depth)) = stack.pop() {
+            // Every open node above this node's parent is finished.
+            while let Some(&top) = open.last() {
+                if top as u32 == parent {
+                    break;
+                }
+                open.pop();
+                let len = nodes.len() as u32;
+                if let Some(n) = nodes.get_mut(top) {
+                    n.end = len;
+                }
+            }
+            let ix = nodes.len() as u32;
+            let (kind, descend) = match node.value() {
+                Node::Element(el) => {
+                    let tag = Tag::from_name(&el.name.local);
+                    elements += 1;
+                    max_depth = max_depth.max(depth as usize);
+                    (Kind::Element(tag, el), tag != Tag::Template)
+                }
+                Node::Text(t) => (Kind::Text(&t.text), false),
+                Node::Document | Node::Fragment => (Kind::Other, true),
+                _ => (Kind::Other, false),
+            };
+            nodes.push(DNode {
+                kind,
+                parent,
+                end: ix + 1,
+            });
+            if descend && node.has_children() {
+                open.push(ix as usize);
+                let mut child = node.last_child();
+                while let Some(c) = child {
+                    stack.push((c, ix, depth + 1));
+                    child = c.prev_sibling();
+                }
+            }
+        }
+        let len = nodes.len() as u32;
+        for top in open {
+            if let Some(n) = nodes.get_mut(top) {
+                n.end = len;
+            }
+        }
+        Doc {
+            nodes,
+            elements,
+            max_depth,
+        }
+    }
+
+    /// Number of nodes.
+    pub(crate) fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// All indices in document order.
+    pub(crate) fn all(&self) -> impl DoubleEndedIterator<Item = NodeIx> + use<> {
+        (0..self.nodes.len() as u32).map(NodeIx)
+    }
+
+    /// The node at `ix`.
+    #[allow(clippy::indexing_slicing)] // NodeIx values come from this Doc and are < len.
+    pub(crate) fn node(&self, ix: NodeIx) -> &DNode<'h> {
+        &self.nodes[ix.get()]
+    }
+
+    /// The element's tag, or `None` for text and other nodes.
+    pub(crate) fn tag(&self, ix: NodeIx) -> Option<Tag> {
+        match self.node(ix).kind {
+            Kind::Element(tag, _) => Some(tag),
+            _ => None,
+        }
+    }
+
+    /// `true` when `ix` is an element with this tag.
+    pub(crate) fn is(&self, ix: NodeIx, tag: Tag) -> bool {
+        self.tag(ix) == Some(tag)
+    }
+
+    /// The scraper element at `ix`, if it is one.
+    pub(crate) fn element(&self, ix: NodeIx) -> Option<&'h Element> {
+        match self.node(ix).kind {
+            Kind::Element(_, el) => Some(el),
+            _ => None,
+        }
+    }
+
+    /// An attribute value of the element at `ix`.
+    pub(crate) fn attr(&self, ix: NodeIx, name: &str) -> Option<&'h str> {
+        self.element(ix).and_then(|el| el.attr(name))
+    }
+
+    /// The text of a text node.
+    pub(crate) fn text(&self, ix: NodeIx) -> Option<&'h str> {
+        match self.node(ix).kind {
+            Kind::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The parent, `None` for the root.
+    pub(crate) fn parent(&self, ix: NodeIx) -> Option<NodeIx> {
+        let p = self.node(ix).parent;
+        (p != NO_PARENT).then_some(NodeIx(p))
+    }
+
+    /// One past the last descendant of `ix`.
+    pub(crate) fn end(&self, ix: NodeIx) -> NodeIx {
+        NodeIx(self.node(ix).end)
+    }
+
+    /// `ix` and its descendants, in document order.
+    pub(crate) fn subtree(&self, ix: NodeIx) -> impl DoubleEndedIterator<Item = NodeIx> + use<> {
+        (ix.0..self.node(ix).end).map(NodeIx)
+    }
+
+    /// `true` when `anc` is `ix` or one of its ancestors.
+    pub(crate) fn contains(&self, anc: NodeIx, ix: NodeIx) -> bool {
+        anc <= ix && ix.0 < self.node(anc).end
+    }
+
+    /// Children of `ix`, in order.
+    pub(crate) fn children(&self, ix: NodeIx) -> Children<'_, 'h> {
+        Children {
+            doc: self,
+            next: ix.0 + 1,
+            end: self.node(ix).end,
+        }
+    }
+
+    /// Ancestors of `ix`, nearest first (not including `ix`).
+    pub(crate) fn ancestors(&self, ix: NodeIx) -> Ancestors<'_, 'h> {
+        Ancestors {
+            doc: self,
+            next: self.parent(ix),
+        }
+    }
+
+    /// The first element with this tag, in document order.
+    pub(crate) fn find(&self, tag: Tag) -> Option<NodeIx> {
+        self.all().find(|ix| self.is(*ix, tag))
+    }
+
+    /// A short description for traces: `div#main.article-body`.
+    pub(crate) fn describe(&self, ix: NodeIx) -> String {
+        let Some(el) = self.element(ix) else {
+            return String::from("#text");
+        };
+        let mut s = String::from(&*el.name.local);
+        if let Some(id) = el.attr("id") {
+            s.push('#');
+            s.extend(id.chars().take(40));
+        }
+        if let Some(class) = el.attr("class") {
+            for c in class.split_ascii_whitespace().take(3) {
+                s.push('.');
+                s.extend(c.chars().take(40));
+            }
+        }
+        s
+    }
+}
+
+/// Iterator over the children of a node.
+pub(crate) struct Children<'d, 'h> {
+    doc: &'d Doc<'h>,
+    next: u32,
+    end: u32,
+}
+
+impl Iterator for Children<'_, '_> {
+    type Item = NodeIx;
+
+    fn next(&mut self) -> Option<NodeIx> {
+        if self.next >= self.end {
+            return None;
+        }
+        let ix = NodeIx(self.next);
+        self.next = self.doc.node(ix).end;
+        Some(ix)
+    }
+}
+
+/// Iterator over the ancestors of a node.
+pub(crate) struct Ancestors<'d, 'h> {
+    doc: &'d Doc<'h>,
+    next: Option<NodeIx>,
+}
+
+impl Iterator for Ancestors<'_, '_> {
+    type Item = NodeIx;
+
+    fn next(&mut self) -> Option<NodeIx> {
+        let ix = self.next?;
+        self.next = self.doc.parent(ix);
+        Some(ix)
+    }
+}
+
+/// A side table: one `T` per node of a [`Doc`], indexed by [`NodeIx`].
+#[derive(Clone, Debug)]
+pub(crate) struct NodeVec<T>(Vec<T>);
+
+impl<T: Clone> NodeVec<T> {
+    /// A table of `len` copies of `value`.
+    pub(crate) fn new(len: usize, value: T) -> Self {
+        NodeVec(vec![value; len])
+    }
+}
+
+impl<T> Index<NodeIx> for NodeVec<T> {
+    type Output = T;
+
+    #[allow(clippy::indexing_slicing)] // Tables are sized to their Doc; NodeIx values are < len.
+    fn index(&self, ix: NodeIx) -> &T {
+        &self.0[ix.get()]
+    }
+}
+
+impl<T> IndexMut<NodeIx> for NodeVec<T> {
+    #[allow(clippy::indexing_slicing)] // Tables are sized to their Doc; NodeIx values are < len.
+    fn index_mut(&mut self, ix: NodeIx) -> &mut T {
+        &mut self.0[ix.get()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flat_tree_has_ranges_and_children() {
+        let html = Html::parse_document("<div><p>a<b>b</b></p><p>c</p></div><template><p>t</p></template>");
+        let doc = Doc::new(&html);
+        let div = doc.find(Tag::Div).unwrap();
+        let kids: Vec<_> = doc.children(div).collect();
+        assert_eq!(kids.len(), 2);
+        assert!(kids.iter().all(|k| doc.is(*k, Tag::P)));
+        let b = doc.find(Tag::B).unwrap();
+        assert!(doc.contains(div, b));
+        assert!(doc.ancestors(b).any(|a| a == div));
+        // Template contents are not part of the Doc.
+        let texts: Vec<_> = doc.all().filter_map(|ix| doc.text(ix)).collect();
+        assert_eq!(texts, vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn deep_tree_is_flattened_without_recursion() {
+        let html = Html::parse_document(&"<div>".repeat(3000));
+        let doc = Doc::new(&html);
+        assert!(doc.max_depth >= 3000);
+        assert_eq!(doc.end(NodeIx(0)).get(), doc.len());
+    }
+}

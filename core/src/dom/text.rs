@@ -1,0 +1,111 @@
+//! Text helpers: whitespace collapsing, counting, word splitting. All linear, none of them
+//! slice a string at a byte offset computed on another string.
+
+/// Appends `s` to `buf` with every run of whitespace collapsed to one space. No space is
+/// added at the start of `buf` or right after a newline or a space already there.
+pub(crate) fn push_collapsed(buf: &mut String, s: &str) {
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
+            pending_space = true;
+        } else {
+            if pending_space && !buf.is_empty() && !buf.ends_with([' ', '\n']) {
+                buf.push(' ');
+            }
+            pending_space = false;
+            buf.push(c);
+        }
+    }
+    if pending_space && !buf.is_empty() && !buf.ends_with([' ', '\n']) {
+        buf.push(' ');
+    }
+}
+
+/// `s` with whitespace runs collapsed and the ends trimmed.
+pub(crate) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_collapsed(&mut out, s);
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out
+}
+
+/// Non-whitespace characters in `s`: the length measure every heuristic uses.
+pub(crate) fn char_count(s: &str) -> u32 {
+    s.chars().filter(|c| !c.is_whitespace()).count() as u32
+}
+
+/// Commas in `s`, counting the CJK and Arabic commas too.
+pub(crate) fn comma_count(s: &str) -> u32 {
+    s.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+        .count() as u32
+}
+
+/// Words in `s` (runs of alphanumeric characters; each CJK character counts as a word).
+pub(crate) fn word_count(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        if is_cjk(c) {
+            n += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                n += 1;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    n
+}
+
+/// Han, kana and hangul: scripts written without spaces between words.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF)
+}
+
+/// The first `n` characters of `s` (for traces and messages).
+pub(crate) fn prefix(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().nth(n).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// ASCII-lowercased letters and digits of `s`, everything else dropped (for comparing titles
+/// and headings).
+pub(crate) fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapsing() {
+        assert_eq!(collapse("  a \n\t b  "), "a b");
+        let mut buf = String::from("x\n");
+        push_collapsed(&mut buf, "  y");
+        assert_eq!(buf, "x\ny");
+    }
+
+    #[test]
+    fn counting() {
+        assert_eq!(char_count(" a b\u{a0}c "), 3);
+        assert_eq!(comma_count("a, b，c、d"), 3);
+        assert_eq!(word_count("Hello, world 42"), 3);
+        assert_eq!(word_count("日本語"), 3);
+        assert_eq!(prefix("İstanbul", 3), "İst…");
+        assert_eq!(fold("Hello, World!"), "helloworld");
+    }
+}

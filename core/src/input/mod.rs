@@ -1,0 +1,4 @@
+//! Input layer: refusing non-HTML, and turning bytes into text.
+
+pub(crate) mod encoding;
+pub(crate) mod sniff;

@@ -1,0 +1,303 @@
+//! Shared vocabularies: what class, id, role and aria-label values say about an element.
+//!
+//! Every entry is a general web-design word (in English and the other languages seen most in
+//! crawls), never a name taken from one site. Two ways of matching:
+//! - *tokens*: the attribute is split on non-alphanumerics and camelCase humps
+//!   (`relatedArticles` → `related`, `articles`) and each token is looked up whole, which is
+//!   safe for short words (`ad`, `nav`, `tags`);
+//! - *stems*: long, distinctive stems found anywhere in the lower-cased value
+//!   (`sharedaddy` contains `share`), via one Aho-Corasick automaton.
+//!
+//! Origins: Readability's `unlikelyCandidates` / `positive` / `negative` regexes, trafilatura's
+//! `DISCARD_XPATH` and `BODY_XPATH` lists, jusText's stop-lists, and the common CMS themes
+//! (WordPress, Drupal, Ghost, Joomla).
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// Attribute bytes inspected per element: class strings of 10 MB exist in the wild, and
+/// their tail says nothing useful.
+pub(crate) const MAX_ATTR_SCAN_BYTES: usize = 1024;
+
+/// Categories of an element's class/id words, as bit flags.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Sig(pub u32);
+
+impl Sig {
+    pub(crate) const COMMENTS: u32 = 1 << 0;
+    pub(crate) const SHARE: u32 = 1 << 1;
+    pub(crate) const RELATED: u32 = 1 << 2;
+    pub(crate) const NEWSLETTER: u32 = 1 << 3;
+    pub(crate) const CONSENT: u32 = 1 << 4;
+    pub(crate) const ADS: u32 = 1 << 5;
+    pub(crate) const NAV: u32 = 1 << 6;
+    pub(crate) const SIDEBAR: u32 = 1 << 7;
+    pub(crate) const FOOTER: u32 = 1 << 8;
+    pub(crate) const HEADER: u32 = 1 << 9;
+    pub(crate) const META: u32 = 1 << 10;
+    pub(crate) const POPUP: u32 = 1 << 11;
+    pub(crate) const HIDDEN: u32 = 1 << 12;
+    pub(crate) const BYLINE: u32 = 1 << 13;
+    pub(crate) const TAGS: u32 = 1 << 14;
+    pub(crate) const AUTHOR_BOX: u32 = 1 << 15;
+    pub(crate) const MEDIA: u32 = 1 << 16;
+    pub(crate) const PAYWALL: u32 = 1 << 17;
+    pub(crate) const CAPTION: u32 = 1 << 18;
+    pub(crate) const TEASER: u32 = 1 << 19;
+    /// Content words: article, content, entry, post, story, body, text, main, …
+    pub(crate) const CONTENT: u32 = 1 << 24;
+    /// Strong content words: `articleBody`, `entry-content`, `post-content`, `story-body`, …
+    pub(crate) const CONTENT_STRONG: u32 = 1 << 25;
+
+    /// Boilerplate that is removed wherever it is (unless it holds most of the page).
+    pub(crate) const STRONG_BOILERPLATE: u32 = Self::COMMENTS
+        | Self::SHARE
+        | Self::RELATED
+        | Self::NEWSLETTER
+        | Self::CONSENT
+        | Self::ADS
+        | Self::POPUP
+        | Self::HIDDEN
+        | Self::AUTHOR_BOX
+        | Self::PAYWALL;
+    /// Boilerplate words that also appear on wrappers of real content.
+    pub(crate) const WEAK_BOILERPLATE: u32 = Self::NAV
+        | Self::SIDEBAR
+        | Self::FOOTER
+        | Self::HEADER
+        | Self::META
+        | Self::BYLINE
+        | Self::TAGS
+        | Self::TEASER;
+
+    /// `true` when any of `bits` is set.
+    pub(crate) fn any(self, bits: u32) -> bool {
+        self.0 & bits != 0
+    }
+}
+
+/// Whole-token vocabulary.
+const TOKENS: &[(&str, u32)] = &[
+    // comments
+    ("comment", Sig::COMMENTS), ("comments", Sig::COMMENTS), ("respond", Sig::COMMENTS),
+    ("replies", Sig::COMMENTS), ("reply", Sig::COMMENTS), ("discussion", Sig::COMMENTS),
+    ("kommentare", Sig::COMMENTS), ("kommentar", Sig::COMMENTS), ("commentaires", Sig::COMMENTS),
+    ("comentarios", Sig::COMMENTS), ("commenti", Sig::COMMENTS), ("komentarze", Sig::COMMENTS),
+    ("reactions", Sig::COMMENTS), ("talkback", Sig::COMMENTS),
+    // sharing
+    ("share", Sig::SHARE), ("sharing", Sig::SHARE), ("social", Sig::SHARE),
+    ("sociable", Sig::SHARE), ("addthis", Sig::SHARE), ("sharethis", Sig::SHARE),
+    ("teilen", Sig::SHARE), ("partage", Sig::SHARE), ("compartir", Sig::SHARE),
+    ("condividi", Sig::SHARE), ("follow", Sig::SHARE), ("print", Sig::SHARE),
+    ("toolbar", Sig::SHARE), ("tools", Sig::SHARE), ("actions", Sig::SHARE),
+    ("bookmark", Sig::SHARE), ("like", Sig::SHARE), ("likes", Sig::SHARE),
+    // related / teasers
+    ("related", Sig::RELATED), ("recommended", Sig::RELATED), ("recommendations", Sig::RELATED),
+    ("recommend", Sig::RELATED), ("trending", Sig::RELATED), ("popular", Sig::RELATED),
+    ("mostread", Sig::RELATED), ("most", Sig::RELATED), ("outbrain", Sig::RELATED),
+    ("taboola", Sig::RELATED), ("zergnet", Sig::RELATED), ("similar", Sig::RELATED),
+    ("suggested", Sig::RELATED), ("suggestions", Sig::RELATED), ("verwandte", Sig::RELATED),
+    ("weitere", Sig::RELATED), ("relacionados", Sig::RELATED), ("relacionadas", Sig::RELATED),
+    ("correlati", Sig::RELATED), ("connexes", Sig::RELATED), ("upnext", Sig::RELATED),
+    ("teaser", Sig::TEASER), ("teasers", Sig::TEASER), ("card", Sig::TEASER),
+    ("cards", Sig::TEASER), ("feed", Sig::TEASER), ("more", Sig::TEASER),
+    ("readmore", Sig::TEASER), ("listing", Sig::TEASER), ("tile", Sig::TEASER),
+    // newsletters
+    ("newsletter", Sig::NEWSLETTER), ("newsletters", Sig::NEWSLETTER),
+    ("subscribe", Sig::NEWSLETTER), ("subscription", Sig::NEWSLETTER),
+    ("signup", Sig::NEWSLETTER), ("optin", Sig::NEWSLETTER), ("mailchimp", Sig::NEWSLETTER),
+    ("mc4wp", Sig::NEWSLETTER), ("abonnement", Sig::NEWSLETTER), ("abonnieren", Sig::NEWSLETTER),
+    ("inscription", Sig::NEWSLETTER), ("suscribete", Sig::NEWSLETTER),
+    // consent
+    ("cookie", Sig::CONSENT), ("cookies", Sig::CONSENT), ("consent", Sig::CONSENT),
+    ("gdpr", Sig::CONSENT), ("cmp", Sig::CONSENT), ("onetrust", Sig::CONSENT),
+    ("didomi", Sig::CONSENT), ("cookiebot", Sig::CONSENT), ("datenschutz", Sig::CONSENT),
+    // ads and promotion
+    ("ad", Sig::ADS), ("ads", Sig::ADS), ("adv", Sig::ADS), ("advert", Sig::ADS),
+    ("adverts", Sig::ADS), ("advertisement", Sig::ADS), ("advertising", Sig::ADS),
+    ("adsense", Sig::ADS), ("adslot", Sig::ADS), ("adunit", Sig::ADS), ("dfp", Sig::ADS),
+    ("gpt", Sig::ADS), ("sponsor", Sig::ADS), ("sponsored", Sig::ADS), ("sponsors", Sig::ADS),
+    ("promo", Sig::ADS), ("promos", Sig::ADS), ("promotion", Sig::ADS), ("promoted", Sig::ADS),
+    ("werbung", Sig::ADS), ("anzeige", Sig::ADS), ("publicite", Sig::ADS), ("pub", Sig::ADS),
+    ("reklama", Sig::ADS), ("publicidad", Sig::ADS), ("pubblicita", Sig::ADS),
+    ("banner", Sig::ADS), ("affiliate", Sig::ADS), ("commercial", Sig::ADS),
+    ("marketing", Sig::ADS), ("cta", Sig::ADS), ("donate", Sig::ADS), ("donation", Sig::ADS),
+    ("membership", Sig::PAYWALL), ("paywall", Sig::PAYWALL), ("premium", Sig::PAYWALL),
+    ("support", Sig::PAYWALL), ("upsell", Sig::PAYWALL), ("meter", Sig::PAYWALL),
+    // navigation
+    ("nav", Sig::NAV), ("navbar", Sig::NAV), ("navigation", Sig::NAV), ("menu", Sig::NAV),
+    ("menus", Sig::NAV), ("breadcrumb", Sig::NAV), ("breadcrumbs", Sig::NAV),
+    ("pagination", Sig::NAV), ("pager", Sig::NAV), ("paging", Sig::NAV), ("skip", Sig::NAV),
+    ("sitemap", Sig::NAV), ("jump", Sig::NAV), ("prev", Sig::NAV), ("next", Sig::NAV),
+    ("previous", Sig::NAV), ("crumbs", Sig::NAV), ("toc", Sig::NAV), ("dropdown", Sig::NAV),
+    ("hamburger", Sig::NAV), ("offcanvas", Sig::NAV), ("drawer", Sig::NAV),
+    ("search", Sig::NAV), ("searchform", Sig::NAV), ("login", Sig::NAV),
+    // layout regions
+    ("sidebar", Sig::SIDEBAR), ("sidebars", Sig::SIDEBAR), ("aside", Sig::SIDEBAR),
+    ("widget", Sig::SIDEBAR), ("widgets", Sig::SIDEBAR), ("rail", Sig::SIDEBAR),
+    ("sidebox", Sig::SIDEBAR), ("secondary", Sig::SIDEBAR), ("complementary", Sig::SIDEBAR),
+    ("footer", Sig::FOOTER), ("foot", Sig::FOOTER), ("colophon", Sig::FOOTER),
+    ("copyright", Sig::FOOTER), ("disclaimer", Sig::FOOTER), ("legal", Sig::FOOTER),
+    ("header", Sig::HEADER), ("masthead", Sig::HEADER), ("topbar", Sig::HEADER),
+    ("logo", Sig::HEADER), ("branding", Sig::HEADER),
+    // article furniture
+    ("meta", Sig::META), ("metadata", Sig::META), ("info", Sig::META), ("date", Sig::META),
+    ("dateline", Sig::BYLINE), ("timestamp", Sig::META), ("published", Sig::META),
+    ("byline", Sig::BYLINE), ("bylines", Sig::BYLINE), ("author", Sig::BYLINE),
+    ("authors", Sig::BYLINE), ("autor", Sig::BYLINE), ("auteur", Sig::BYLINE),
+    ("posted", Sig::META), ("postmeta", Sig::META), ("entrymeta", Sig::META),
+    ("tags", Sig::TAGS), ("tag", Sig::TAGS), ("taglist", Sig::TAGS), ("keywords", Sig::TAGS),
+    ("categories", Sig::TAGS), ("category", Sig::TAGS), ("topics", Sig::TAGS),
+    ("labels", Sig::TAGS), ("schlagworte", Sig::TAGS),
+    ("bio", Sig::AUTHOR_BOX), ("authorbox", Sig::AUTHOR_BOX), ("vcard", Sig::AUTHOR_BOX),
+    ("caption", Sig::CAPTION), ("credit", Sig::CAPTION), ("credits", Sig::CAPTION),
+    ("figcaption", Sig::CAPTION), ("photo", Sig::MEDIA), ("gallery", Sig::MEDIA),
+    ("video", Sig::MEDIA), ("audio", Sig::MEDIA), ("player", Sig::MEDIA),
+    ("podcast", Sig::MEDIA), ("embed", Sig::MEDIA), ("slideshow", Sig::MEDIA),
+    ("carousel", Sig::MEDIA), ("slider", Sig::MEDIA),
+    // overlays and hidden text
+    ("popup", Sig::POPUP), ("modal", Sig::POPUP), ("overlay", Sig::POPUP),
+    ("lightbox", Sig::POPUP), ("dialog", Sig::POPUP), ("flyout", Sig::POPUP),
+    ("interstitial", Sig::POPUP), ("toast", Sig::POPUP), ("notification", Sig::POPUP),
+    ("alert", Sig::POPUP), ("hidden", Sig::HIDDEN), ("hide", Sig::HIDDEN),
+    ("invisible", Sig::HIDDEN), ("sronly", Sig::HIDDEN), ("offscreen", Sig::HIDDEN),
+    ("visuallyhidden", Sig::HIDDEN), ("screenreader", Sig::HIDDEN),
+    // content
+    ("article", Sig::CONTENT), ("articles", Sig::CONTENT), ("content", Sig::CONTENT),
+    ("entry", Sig::CONTENT), ("post", Sig::CONTENT), ("story", Sig::CONTENT),
+    ("body", Sig::CONTENT), ("text", Sig::CONTENT), ("main", Sig::CONTENT),
+    ("blog", Sig::CONTENT), ("hentry", Sig::CONTENT), ("prose", Sig::CONTENT),
+    ("richtext", Sig::CONTENT), ("markdown", Sig::CONTENT), ("single", Sig::CONTENT),
+    ("page", Sig::CONTENT), ("column", Sig::CONTENT), ("artikel", Sig::CONTENT),
+    ("inhalt", Sig::CONTENT), ("contenido", Sig::CONTENT), ("contenu", Sig::CONTENT),
+    ("testo", Sig::CONTENT), ("tresc", Sig::CONTENT), ("noticia", Sig::CONTENT),
+    ("articlebody", Sig::CONTENT_STRONG), ("entrycontent", Sig::CONTENT_STRONG),
+    ("postcontent", Sig::CONTENT_STRONG), ("postbody", Sig::CONTENT_STRONG),
+    ("storybody", Sig::CONTENT_STRONG), ("articlecontent", Sig::CONTENT_STRONG),
+    ("articletext", Sig::CONTENT_STRONG), ("posttext", Sig::CONTENT_STRONG),
+    ("storycontent", Sig::CONTENT_STRONG), ("maincontent", Sig::CONTENT_STRONG),
+    ("bodytext", Sig::CONTENT_STRONG), ("entrybody", Sig::CONTENT_STRONG),
+];
+
+/// Stems matched anywhere in the lower-cased attribute value.
+const STEMS: &[(&str, u32)] = &[
+    ("comment", Sig::COMMENTS), ("disqus", Sig::COMMENTS), ("kommentar", Sig::COMMENTS),
+    ("commentaire", Sig::COMMENTS), ("comentario", Sig::COMMENTS),
+    ("sharedaddy", Sig::SHARE), ("share", Sig::SHARE), ("social", Sig::SHARE),
+    ("related", Sig::RELATED), ("recommend", Sig::RELATED), ("outbrain", Sig::RELATED),
+    ("taboola", Sig::RELATED), ("trending", Sig::RELATED), ("mostpopular", Sig::RELATED),
+    ("most-popular", Sig::RELATED), ("mostread", Sig::RELATED), ("most-read", Sig::RELATED),
+    ("newsletter", Sig::NEWSLETTER), ("subscribe", Sig::NEWSLETTER),
+    ("cookie", Sig::CONSENT), ("consent", Sig::CONSENT), ("gdpr", Sig::CONSENT),
+    ("advert", Sig::ADS), ("sponsor", Sig::ADS), ("adsense", Sig::ADS), ("adslot", Sig::ADS),
+    ("breadcrumb", Sig::NAV), ("pagination", Sig::NAV), ("navbar", Sig::NAV),
+    ("navigation", Sig::NAV), ("sidebar", Sig::SIDEBAR), ("footer", Sig::FOOTER),
+    ("masthead", Sig::HEADER), ("byline", Sig::BYLINE), ("popup", Sig::POPUP),
+    ("modal", Sig::POPUP), ("lightbox", Sig::POPUP), ("paywall", Sig::PAYWALL),
+    ("author-bio", Sig::AUTHOR_BOX), ("authorbio", Sig::AUTHOR_BOX),
+    ("about-author", Sig::AUTHOR_BOX), ("author-box", Sig::AUTHOR_BOX),
+    ("author-card", Sig::AUTHOR_BOX), ("author-info", Sig::AUTHOR_BOX),
+    ("sr-only", Sig::HIDDEN), ("screen-reader", Sig::HIDDEN), ("visually-hidden", Sig::HIDDEN),
+    ("visuallyhidden", Sig::HIDDEN),
+    ("article-body", Sig::CONTENT_STRONG), ("articlebody", Sig::CONTENT_STRONG),
+    ("article__body", Sig::CONTENT_STRONG), ("article-content", Sig::CONTENT_STRONG),
+    ("article__content", Sig::CONTENT_STRONG), ("entry-content", Sig::CONTENT_STRONG),
+    ("post-content", Sig::CONTENT_STRONG), ("post-body", Sig::CONTENT_STRONG),
+    ("post__content", Sig::CONTENT_STRONG), ("story-body", Sig::CONTENT_STRONG),
+    ("story-content", Sig::CONTENT_STRONG), ("article-text", Sig::CONTENT_STRONG),
+    ("post-text", Sig::CONTENT_STRONG), ("main-content", Sig::CONTENT_STRONG),
+    ("body-text", Sig::CONTENT_STRONG), ("entry-body", Sig::CONTENT_STRONG),
+    ("blog-post", Sig::CONTENT), ("post-entry", Sig::CONTENT),
+];
+
+static STEM_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(STEMS.iter().map(|(s, _)| *s))
+        .ok()
+});
+
+fn token_bits(token: &str) -> u32 {
+    TOKENS
+        .iter()
+        .find(|(t, _)| *t == token)
+        .map_or(0, |(_, bits)| *bits)
+}
+
+/// Classifies one attribute value (class, id, role, aria-label, itemprop…).
+pub(crate) fn classify(value: &str) -> Sig {
+    let value = value.get(..MAX_ATTR_SCAN_BYTES).unwrap_or_else(|| {
+        // Cut at a character boundary at or before the scan limit.
+        let mut end = MAX_ATTR_SCAN_BYTES.min(value.len());
+        while !value.is_char_boundary(end) {
+            end -= 1;
+        }
+        value.get(..end).unwrap_or("")
+    });
+    let mut bits = 0;
+    // Tokens: split on non-alphanumerics and lower→upper camelCase humps.
+    let mut token = String::new();
+    let mut prev_lower = false;
+    let mut joined = String::new();
+    for c in value.chars().chain(std::iter::once(' ')) {
+        let boundary = !c.is_alphanumeric() || (prev_lower && c.is_uppercase());
+        if boundary && !token.is_empty() {
+            bits |= token_bits(&token);
+            joined.push_str(&token);
+            token.clear();
+        }
+        if !c.is_alphanumeric() {
+            // Compound checks on `article-body` → `articlebody` happen per whitespace word.
+            if c.is_whitespace() {
+                if !joined.is_empty() {
+                    bits |= token_bits(&joined);
+                }
+                joined.clear();
+            }
+        } else {
+            token.extend(c.to_lowercase());
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+    }
+    if let Some(ac) = STEM_MATCHER.as_ref() {
+        let lower = value.to_ascii_lowercase();
+        for m in ac.find_overlapping_iter(&lower) {
+            if let Some((_, b)) = STEMS.get(m.pattern().as_usize()) {
+                bits |= *b;
+            }
+        }
+    }
+    Sig(bits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_and_stems() {
+        assert!(classify("post-comments").any(Sig::COMMENTS));
+        assert!(classify("relatedArticles").any(Sig::RELATED));
+        assert!(classify("sharedaddy sd-block").any(Sig::SHARE));
+        assert!(classify("ad-slot").any(Sig::ADS));
+        assert!(classify("entry-content").any(Sig::CONTENT_STRONG));
+        assert!(classify("article__body").any(Sig::CONTENT_STRONG));
+    }
+
+    #[test]
+    fn short_words_need_whole_tokens() {
+        assert!(!classify("header-shadow").any(Sig::ADS));
+        assert!(!classify("download").any(Sig::ADS));
+        assert!(!classify("canvas").any(Sig::NAV));
+        assert_eq!(classify("").0, 0);
+    }
+
+    #[test]
+    fn huge_values_are_cut() {
+        let long = "x".repeat(10_000) + " comments";
+        assert!(!classify(&long).any(Sig::COMMENTS));
+        let multibyte = "é".repeat(2000);
+        let _ = classify(&multibyte);
+    }
+}

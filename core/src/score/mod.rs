@@ -1,0 +1,4 @@
+//! Scoring text containers and selecting the article among them.
+
+pub(crate) mod paragraphs;
+pub(crate) mod select;

@@ -1,0 +1,1 @@
+//! Examples live in `extract.rs` and `corpus.rs`.
