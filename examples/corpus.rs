@@ -39,7 +39,9 @@ fn main() -> ExitCode {
         }
     }
     let Some(dir) = dir else {
-        eprintln!("usage: corpus DIR [--favor precision|balanced|recall] [--parse-only] [--repeat N]");
+        eprintln!(
+            "usage: corpus DIR [--favor precision|balanced|recall] [--parse-only] [--repeat N]"
+        );
         return ExitCode::from(2);
     };
     let pages = match read_pages(&dir.join("html")) {
@@ -108,7 +110,11 @@ fn main() -> ExitCode {
         secs,
         n as f64 / secs,
         (bytes * repeat) as f64 / 1e6 / secs,
-        if failures > 0 { format!(", {failures} errors") } else { String::new() }
+        if failures > 0 {
+            format!(", {failures} errors")
+        } else {
+            String::new()
+        }
     );
     ExitCode::SUCCESS
 }
@@ -118,7 +124,11 @@ fn read_pages(dir: &std::path::Path) -> std::io::Result<Vec<(String, Vec<u8>)>> 
     let mut pages = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
         let (id, gz) = if let Some(id) = name.strip_suffix(".html.gz") {
             (id.to_string(), true)
         } else if let Some(id) = name.strip_suffix(".html") {

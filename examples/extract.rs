@@ -23,7 +23,9 @@ fn main() -> ExitCode {
             "--images" => options = options.include_images(true),
             "--links" => options = options.include_links(true),
             "-h" | "--help" => {
-                println!("usage: extract [FILE] [--format json|markdown|text|html] [--url URL] [--explain] [--images] [--links]");
+                println!(
+                    "usage: extract [FILE] [--format json|markdown|text|html] [--url URL] [--explain] [--images] [--links]"
+                );
                 return ExitCode::SUCCESS;
             }
             _ if file.is_none() && !arg.starts_with("--") => file = Some(arg),

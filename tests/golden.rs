@@ -16,7 +16,12 @@ fn expected() -> Value {
 }
 
 fn strings(v: &Value, key: &str) -> Vec<String> {
-    v[key].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
+    v[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect()
 }
 
 fn check_body(file: &str) {
@@ -32,8 +37,16 @@ fn check_body(file: &str) {
             other => panic!("{file}: unexpected block {other:?}"),
         })
         .collect();
-    assert_eq!(paragraphs, strings(&exp, "paragraphs"), "{file}: paragraphs");
-    assert_eq!(article.title.as_deref(), exp["title"].as_str(), "{file}: title");
+    assert_eq!(
+        paragraphs,
+        strings(&exp, "paragraphs"),
+        "{file}: paragraphs"
+    );
+    assert_eq!(
+        article.title.as_deref(),
+        exp["title"].as_str(),
+        "{file}: title"
+    );
 
     let renderings = [
         ("text", article.text()),
@@ -43,7 +56,10 @@ fn check_body(file: &str) {
     ];
     for banned in strings(&exp, "must_not_contain") {
         for (name, out) in &renderings {
-            assert!(!out.contains(&banned), "{file}: {name} rendering contains {banned:?}");
+            assert!(
+                !out.contains(&banned),
+                "{file}: {name} rendering contains {banned:?}"
+            );
         }
     }
 }

@@ -36,7 +36,10 @@ impl Extractor {
     pub fn new(options: Options) -> Result<Self, Error> {
         options.validate()?;
         let base = match &options.url {
-            Some(u) => Some(urls::parse_base(u).map_err(|reason| Error::InvalidOption { name: "url", reason })?),
+            Some(u) => Some(urls::parse_base(u).map_err(|reason| Error::InvalidOption {
+                name: "url",
+                reason,
+            })?),
             None => None,
         };
         Ok(Extractor { options, base })
@@ -56,23 +59,39 @@ impl Extractor {
     /// Extracts the article from raw bytes of unknown encoding (see the crate docs for the
     /// detection order). `url` and `encoding` (a charset label, e.g. from an HTTP header),
     /// when given, override [`Options::url`] and [`Options::encoding`] for this page.
-    pub fn extract_bytes(&self, html: &[u8], url: Option<&str>, encoding: Option<&str>) -> Result<Article, Error> {
+    pub fn extract_bytes(
+        &self,
+        html: &[u8],
+        url: Option<&str>,
+        encoding: Option<&str>,
+    ) -> Result<Article, Error> {
         self.run(Input::Bytes(html), url, encoding)
     }
 
-    fn run(&self, input: Input<'_>, url: Option<&str>, hint: Option<&str>) -> Result<Article, Error> {
+    fn run(
+        &self,
+        input: Input<'_>,
+        url: Option<&str>,
+        hint: Option<&str>,
+    ) -> Result<Article, Error> {
         let opts = &self.options;
         let size = match input {
             Input::Text(s) => s.len(),
             Input::Bytes(b) => b.len(),
         };
         if size > opts.limits.max_input_bytes {
-            return Err(Error::InputTooLarge { size, limit: opts.limits.max_input_bytes });
+            return Err(Error::InputTooLarge {
+                size,
+                limit: opts.limits.max_input_bytes,
+            });
         }
         let parsed_url;
         let base = match url {
             Some(u) => {
-                parsed_url = urls::parse_base(u).map_err(|reason| Error::InvalidOption { name: "url", reason })?;
+                parsed_url = urls::parse_base(u).map_err(|reason| Error::InvalidOption {
+                    name: "url",
+                    reason,
+                })?;
                 Some(&parsed_url)
             }
             None => self.base.as_ref(),
@@ -80,7 +99,10 @@ impl Extractor {
         if let Some(h) = hint
             && encoding_rs::Encoding::for_label(h.trim().as_bytes()).is_none()
         {
-            return Err(Error::InvalidOption { name: "encoding", reason: format!("{h:?} is not a known encoding label") });
+            return Err(Error::InvalidOption {
+                name: "encoding",
+                reason: format!("{h:?} is not a known encoding label"),
+            });
         }
         let mut diagnostics = Diagnostics::default();
         let decoded;
@@ -97,8 +119,13 @@ impl Extractor {
                 let hint = hint.or(opts.encoding.as_deref());
                 let tld = base.and_then(urls::tld);
                 decoded = encoding::decode(b, hint, tld.as_deref());
-                let raw_is_text = decoded.encoding != encoding_rs::UTF_16LE && decoded.encoding != encoding_rs::UTF_16BE;
-                let check = if raw_is_text { b } else { decoded.text.as_bytes() };
+                let raw_is_text = decoded.encoding != encoding_rs::UTF_16LE
+                    && decoded.encoding != encoding_rs::UTF_16BE;
+                let check = if raw_is_text {
+                    b
+                } else {
+                    decoded.text.as_bytes()
+                };
                 if let Some(reason) = sniff::not_html(check) {
                     return Err(Error::NotHtml(reason));
                 }
@@ -127,7 +154,13 @@ impl Extractor {
 
         let doc_base = base.cloned().or_else(|| document_base(&doc));
         let meta = metadata::extract(&doc, opts, doc_base.as_ref());
-        let extracted = pipeline::run(&doc, opts, doc_base.as_ref(), meta.title.as_deref(), meta.json_ld_body.as_deref());
+        let extracted = pipeline::run(
+            &doc,
+            opts,
+            doc_base.as_ref(),
+            meta.title.as_deref(),
+            meta.json_ld_body.as_deref(),
+        );
         diagnostics.strategy = extracted.strategy.to_string();
         diagnostics.trace = extracted.trace;
 
@@ -152,9 +185,10 @@ fn document_base(doc: &Doc<'_>) -> Option<Url> {
     base_href.or_else(|| {
         doc.all().find_map(|ix| {
             let is_canonical = doc.is(ix, Tag::Link)
-                && doc
-                    .attr(ix, "rel")
-                    .is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("canonical")));
+                && doc.attr(ix, "rel").is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|t| t.eq_ignore_ascii_case("canonical"))
+                });
             if !is_canonical {
                 return None;
             }

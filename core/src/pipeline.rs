@@ -96,7 +96,14 @@ impl<'d, 'h> Ctx<'d, 'h> {
         for ix in doc.all() {
             if let Some(el) = doc.element(ix) {
                 let mut bits = 0;
-                for name in ["class", "id", "role", "aria-label", "itemprop", "data-component"] {
+                for name in [
+                    "class",
+                    "id",
+                    "role",
+                    "aria-label",
+                    "itemprop",
+                    "data-component",
+                ] {
                     if let Some(v) = el.attr(name) {
                         bits |= classify(v).0;
                     }
@@ -138,7 +145,13 @@ impl<'d, 'h> Ctx<'d, 'h> {
     }
 
     /// Records a non-removal decision when explaining.
-    pub(crate) fn note(&mut self, ix: NodeIx, pass: PassId, action: &str, reason: impl FnOnce() -> String) {
+    pub(crate) fn note(
+        &mut self,
+        ix: NodeIx,
+        pass: PassId,
+        action: &str,
+        reason: impl FnOnce() -> String,
+    ) {
         if self.opts.explain {
             let text = self.subtree_text(ix, 80);
             self.trace.push(TraceEntry {
@@ -338,7 +351,9 @@ pub(crate) fn run(
     // page, a page of links): say so rather than return its crumbs.
     let chars: u32 = blocks.iter().map(assemble::block_chars).sum();
     if chars < MIN_CONTENT_CHARS {
-        ctx.note(ctx.body, PassId::FilterBlocks, "empty", || format!("only {chars} characters of text"));
+        ctx.note(ctx.body, PassId::FilterBlocks, "empty", || {
+            format!("only {chars} characters of text")
+        });
         blocks.clear();
         strategy = "none";
     }

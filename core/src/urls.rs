@@ -24,7 +24,11 @@ pub(crate) fn absolutize(base: Option<&Url>, href: &str) -> Option<String> {
     if href.is_empty() || href.len() > MAX_URL_BYTES {
         return None;
     }
-    let lower_scheme: String = href.chars().take(11).collect::<String>().to_ascii_lowercase();
+    let lower_scheme: String = href
+        .chars()
+        .take(11)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if lower_scheme.starts_with("javascript:") || lower_scheme.starts_with("data:") {
         return None;
     }
@@ -53,7 +57,10 @@ mod tests {
     #[test]
     fn resolves_and_refuses() {
         let base = parse_base("https://example.com/news/a.html").unwrap();
-        assert_eq!(absolutize(Some(&base), "../img/x.jpg").as_deref(), Some("https://example.com/img/x.jpg"));
+        assert_eq!(
+            absolutize(Some(&base), "../img/x.jpg").as_deref(),
+            Some("https://example.com/img/x.jpg")
+        );
         assert_eq!(absolutize(Some(&base), "javascript:void(0)"), None);
         assert_eq!(absolutize(Some(&base), "data:image/png;base64,AAA"), None);
         assert_eq!(absolutize(None, "/x"), Some("/x".to_string()));

@@ -38,13 +38,18 @@ pub(crate) fn better_body(
     if have >= SHORT_BODY_CHARS {
         return None;
     }
-    let need = have.saturating_mul(MIN_GAIN_FACTOR).max(SHORT_BODY_CHARS / 2);
+    let need = have
+        .saturating_mul(MIN_GAIN_FACTOR)
+        .max(SHORT_BODY_CHARS / 2);
     if let Some(body) = json_ld_body {
         let paragraphs: Vec<Block> = body
             .split('\n')
             .map(collapse)
             .filter(|p| !p.is_empty())
-            .map(|text| Block::Paragraph { text, links: Vec::new() })
+            .map(|text| Block::Paragraph {
+                text,
+                links: Vec::new(),
+            })
             .collect();
         let chars: u32 = paragraphs.iter().map(block_chars).sum();
         if chars >= need {
@@ -75,7 +80,10 @@ fn page_paragraphs(ctx: &Ctx<'_, '_>) -> Vec<Block> {
             if s.chars >= MIN_BASELINE_PARAGRAPH_CHARS && ctx.link_density(i) < 0.5 {
                 let text = ctx.subtree_text(i, usize::MAX / 8);
                 if char_count(&text) > 0 {
-                    out.push(Block::Paragraph { text, links: Vec::new() });
+                    out.push(Block::Paragraph {
+                        text,
+                        links: Vec::new(),
+                    });
                 }
             }
             i = doc.end(i);

@@ -25,7 +25,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title: Option<
     let mut out = Vec::with_capacity(blocks.len());
     for (n, b) in std::mem::take(blocks).into_iter().enumerate() {
         let key = match &b {
-            Block::Heading { text, .. } | Block::Paragraph { text, .. } | Block::Quote { text } => fold(text),
+            Block::Heading { text, .. } | Block::Paragraph { text, .. } | Block::Quote { text } => {
+                fold(text)
+            }
             _ => String::new(),
         };
         if let Some(t) = &title_key
@@ -52,7 +54,11 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title: Option<
 
 /// A heading that is the title with a site suffix, or the title without one.
 fn is_title_variant(heading: &str, title: &str) -> bool {
-    let (short, long) = if heading.len() <= title.len() { (heading, title) } else { (title, heading) };
+    let (short, long) = if heading.len() <= title.len() {
+        (heading, title)
+    } else {
+        (title, heading)
+    };
     short.len() * 10 >= long.len() * 7 && long.contains(short)
 }
 
@@ -83,7 +89,10 @@ mod tests {
     use crate::options::Options;
 
     fn p(t: &str) -> Block {
-        Block::Paragraph { text: t.into(), links: vec![] }
+        Block::Paragraph {
+            text: t.into(),
+            links: vec![],
+        }
     }
 
     fn filtered(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
@@ -100,11 +109,17 @@ mod tests {
     fn drops_title_duplicates_and_dangling_headings() {
         let out = filtered(
             vec![
-                Block::Heading { level: 1, text: "The Title".into() },
+                Block::Heading {
+                    level: 1,
+                    text: "The Title".into(),
+                },
                 p("Body one."),
                 p("* indicates required"),
                 p("* indicates required"),
-                Block::Heading { level: 2, text: "Related".into() },
+                Block::Heading {
+                    level: 2,
+                    text: "Related".into(),
+                },
             ],
             Some("The title"),
         );
@@ -113,7 +128,14 @@ mod tests {
 
     #[test]
     fn keeps_distinct_blocks_and_inner_headings() {
-        let blocks = vec![p("One."), Block::Heading { level: 2, text: "Part two".into() }, p("Two.")];
+        let blocks = vec![
+            p("One."),
+            Block::Heading {
+                level: 2,
+                text: "Part two".into(),
+            },
+            p("Two."),
+        ];
         assert_eq!(filtered(blocks.clone(), Some("Something else")), blocks);
     }
 }

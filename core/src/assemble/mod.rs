@@ -42,7 +42,11 @@ enum Close {
     /// A block element: end the paragraph.
     Block,
     /// A link: record its span if the paragraph did not end inside it.
-    Link { start: usize, generation: usize, href: String },
+    Link {
+        start: usize,
+        generation: usize,
+        href: String,
+    },
 }
 
 struct Builder<'c, 'd, 'h> {
@@ -148,16 +152,28 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                             && let Some(src) = self.image_src(i)
                         {
                             self.flush();
-                            let alt = el.attr("alt").map(crate::dom::text::collapse).filter(|a| !a.is_empty());
-                            self.blocks.push(Block::Figure { src: Some(src), alt, caption: None });
+                            let alt = el
+                                .attr("alt")
+                                .map(crate::dom::text::collapse)
+                                .filter(|a| !a.is_empty());
+                            self.blocks.push(Block::Figure {
+                                src: Some(src),
+                                alt,
+                                caption: None,
+                            });
                         }
                         i = next;
                     }
                     Tag::A if opts.include_links => {
-                        if let Some(href) = el.attr("href").and_then(|h| link_target(self.base, h)) {
+                        if let Some(href) = el.attr("href").and_then(|h| link_target(self.base, h))
+                        {
                             self.open.push((
                                 doc.end(i),
-                                Close::Link { start: self.buf_chars, generation: self.generation, href },
+                                Close::Link {
+                                    start: self.buf_chars,
+                                    generation: self.generation,
+                                    href,
+                                },
                             ));
                         }
                         i = next;
@@ -180,12 +196,22 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
             if *end > i {
                 break;
             }
-            let Some((_, close)) = self.open.pop() else { break };
+            let Some((_, close)) = self.open.pop() else {
+                break;
+            };
             match close {
                 Close::Block => self.flush(),
-                Close::Link { start, generation, href } => {
+                Close::Link {
+                    start,
+                    generation,
+                    href,
+                } => {
                     if generation == self.generation && self.buf_chars > start {
-                        self.links.push(Link { start, end: self.buf_chars, href });
+                        self.links.push(Link {
+                            start,
+                            end: self.buf_chars,
+                            href,
+                        });
                     }
                 }
             }
@@ -229,7 +255,13 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
 
     /// Text of a subtree, whitespace collapsed, `<br>` as a newline, block boundaries as
     /// `sep`. Skips removed nodes, and nested lists when `skip_lists`.
-    fn flat_text(&self, root: NodeIx, sep: &str, skip_lists: bool, keep_links: bool) -> (String, Vec<Link>) {
+    fn flat_text(
+        &self,
+        root: NodeIx,
+        sep: &str,
+        skip_lists: bool,
+        keep_links: bool,
+    ) -> (String, Vec<Link>) {
         let doc = self.ctx.doc;
         let end = doc.end(root);
         let mut out = String::new();
@@ -245,7 +277,11 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                 if let Some((_, start, href)) = link_open.pop()
                     && chars > start
                 {
-                    links.push(Link { start, end: chars, href });
+                    links.push(Link {
+                        start,
+                        end: chars,
+                        href,
+                    });
                 }
             }
             if self.ctx.removed[i].is_some() {
@@ -273,7 +309,8 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                             chars += 1;
                         }
                     } else if tag == Tag::A && keep_links {
-                        if let Some(href) = el.attr("href").and_then(|h| link_target(self.base, h)) {
+                        if let Some(href) = el.attr("href").and_then(|h| link_target(self.base, h))
+                        {
                             link_open.push((doc.end(i), chars, href));
                         }
                     } else if tag.is_block() && !out.is_empty() {
@@ -293,7 +330,11 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
         }
         while let Some((_, start, href)) = link_open.pop() {
             if chars > start {
-                links.push(Link { start, end: chars, href });
+                links.push(Link {
+                    start,
+                    end: chars,
+                    href,
+                });
             }
         }
         let trimmed = out.trim_end().len();
@@ -414,7 +455,10 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
         let mut row_is_header = true;
         let mut in_thead_end: Option<NodeIx> = None;
         let mut i = NodeIx(table.0 + 1);
-        let finish_row = |rows: &mut Vec<Vec<String>>, header_rows: &mut usize, headers_done: &mut bool, is_header: bool| {
+        let finish_row = |rows: &mut Vec<Vec<String>>,
+                          header_rows: &mut usize,
+                          headers_done: &mut bool,
+                          is_header: bool| {
             if let Some(last) = rows.last() {
                 if last.iter().all(String::is_empty) {
                     rows.pop();
@@ -439,7 +483,12 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                 Some(Tag::Thead) => in_thead_end = Some(doc.end(i)),
                 Some(Tag::Tr) => {
                     if !rows.is_empty() {
-                        finish_row(&mut rows, &mut header_rows, &mut headers_done, row_is_header);
+                        finish_row(
+                            &mut rows,
+                            &mut header_rows,
+                            &mut headers_done,
+                            row_is_header,
+                        );
                     }
                     rows.push(Vec::new());
                     row_is_header = true;
@@ -461,7 +510,12 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
             }
             i = NodeIx(i.0 + 1);
         }
-        finish_row(&mut rows, &mut header_rows, &mut headers_done, row_is_header);
+        finish_row(
+            &mut rows,
+            &mut header_rows,
+            &mut headers_done,
+            row_is_header,
+        );
         if rows.is_empty() {
             return;
         }
@@ -512,7 +566,10 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
             match doc.tag(i) {
                 Some(Tag::Img) if src.is_none() => {
                     src = self.image_src(i);
-                    alt = doc.attr(i, "alt").map(crate::dom::text::collapse).filter(|a| !a.is_empty());
+                    alt = doc
+                        .attr(i, "alt")
+                        .map(crate::dom::text::collapse)
+                        .filter(|a| !a.is_empty());
                 }
                 Some(Tag::Figcaption) if caption.is_none() => {
                     let (text, _) = self.flat_text(i, " ", false, false);
@@ -530,20 +587,29 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
     fn image_src(&self, img: NodeIx) -> Option<String> {
         let doc = self.ctx.doc;
         let attr = |n: &str| doc.attr(img, n).map(str::trim).filter(|v| !v.is_empty());
-        let tiny = |n: &str| attr(n).and_then(|v| v.parse::<u32>().ok()).is_some_and(|v| v <= 2);
+        let tiny = |n: &str| {
+            attr(n)
+                .and_then(|v| v.parse::<u32>().ok())
+                .is_some_and(|v| v <= 2)
+        };
         if tiny("width") || tiny("height") {
             return None;
         }
         let placeholder = |v: &str| {
             let l = v.to_ascii_lowercase();
-            l.starts_with("data:") || l.contains("blank.gif") || l.contains("spacer") || l.contains("placeholder")
+            l.starts_with("data:")
+                || l.contains("blank.gif")
+                || l.contains("spacer")
+                || l.contains("placeholder")
         };
         let candidates = [
             attr("src").filter(|v| !placeholder(v)),
             attr("data-src"),
             attr("data-lazy-src"),
             attr("data-original"),
-            attr("srcset").or_else(|| attr("data-srcset")).and_then(|s| s.split(',').next()?.split_whitespace().next()),
+            attr("srcset")
+                .or_else(|| attr("data-srcset"))
+                .and_then(|s| s.split(',').next()?.split_whitespace().next()),
         ];
         candidates
             .into_iter()
@@ -573,9 +639,10 @@ fn code_language(class: Option<&str>) -> Option<String> {
 /// Characters of a block's text (all its text fields).
 pub(crate) fn block_chars(b: &Block) -> u32 {
     match b {
-        Block::Heading { text, .. } | Block::Paragraph { text, .. } | Block::Quote { text } | Block::Code { text, .. } => {
-            char_count(text)
-        }
+        Block::Heading { text, .. }
+        | Block::Paragraph { text, .. }
+        | Block::Quote { text }
+        | Block::Code { text, .. } => char_count(text),
         Block::List { items, .. } => items.iter().map(|i| char_count(&i.text)).sum(),
         Block::Table { rows, .. } => rows.iter().flatten().map(|c| char_count(c)).sum(),
         Block::Figure { caption, .. } => caption.as_deref().map_or(0, char_count),
@@ -599,18 +666,27 @@ mod tests {
     }
 
     fn para(t: &str) -> Block {
-        Block::Paragraph { text: t.to_string(), links: vec![] }
+        Block::Paragraph {
+            text: t.to_string(),
+            links: vec![],
+        }
     }
 
     #[test]
     fn spacing_and_reading_order() {
-        let b = read("<p>a<br>b</p><p><b>c</b>d</p><p>e</p><p>f</p>", Options::default());
+        let b = read(
+            "<p>a<br>b</p><p><b>c</b>d</p><p>e</p><p>f</p>",
+            Options::default(),
+        );
         assert_eq!(b, vec![para("a\nb"), para("cd"), para("e"), para("f")]);
     }
 
     #[test]
     fn inline_text_between_blocks() {
-        let b = read("<div>lead <i>text</i><div>inner</div>tail</div>", Options::default());
+        let b = read(
+            "<div>lead <i>text</i><div>inner</div>tail</div>",
+            Options::default(),
+        );
         assert_eq!(b, vec![para("lead text"), para("inner"), para("tail")]);
     }
 
@@ -621,36 +697,84 @@ mod tests {
              <blockquote><p>q1</p><p>q2</p></blockquote><pre class=language-rust>fn x() {\n  1\n}</pre>",
             Options::default(),
         );
-        assert_eq!(b[0], Block::Heading { level: 2, text: "Part".into() });
-        let Block::List { ordered, items } = &b[1] else { panic!("{b:?}") };
+        assert_eq!(
+            b[0],
+            Block::Heading {
+                level: 2,
+                text: "Part".into()
+            }
+        );
+        let Block::List { ordered, items } = &b[1] else {
+            panic!("{b:?}")
+        };
         assert!(*ordered);
-        assert_eq!(items.iter().map(|i| (i.text.as_str(), i.depth)).collect::<Vec<_>>(), vec![("one", 0), ("two", 0), ("deep", 1)]);
-        assert_eq!(b[2], Block::Quote { text: "q1\n\nq2".into() });
-        assert_eq!(b[3], Block::Code { text: "fn x() {\n  1\n}".into(), language: Some("rust".into()) });
+        assert_eq!(
+            items
+                .iter()
+                .map(|i| (i.text.as_str(), i.depth))
+                .collect::<Vec<_>>(),
+            vec![("one", 0), ("two", 0), ("deep", 1)]
+        );
+        assert_eq!(
+            b[2],
+            Block::Quote {
+                text: "q1\n\nq2".into()
+            }
+        );
+        assert_eq!(
+            b[3],
+            Block::Code {
+                text: "fn x() {\n  1\n}".into(),
+                language: Some("rust".into())
+            }
+        );
     }
 
     #[test]
     fn data_and_layout_tables() {
         let data = "<table><tr><th>k</th><th>v</th></tr><tr><td>a</td><td>1</td></tr></table>";
         let b = read(data, Options::default());
-        assert_eq!(b, vec![Block::Table { rows: vec![vec!["k".into(), "v".into()], vec!["a".into(), "1".into()]], header_rows: 1 }]);
+        assert_eq!(
+            b,
+            vec![Block::Table {
+                rows: vec![vec!["k".into(), "v".into()], vec!["a".into(), "1".into()]],
+                header_rows: 1
+            }]
+        );
         assert!(read(data, Options::default().include_tables(false)).is_empty());
         let layout = "<table><tr><td>left text</td></tr><tr><td>right text</td></tr></table>";
-        assert_eq!(read(layout, Options::default()), vec![para("left text"), para("right text")]);
+        assert_eq!(
+            read(layout, Options::default()),
+            vec![para("left text"), para("right text")]
+        );
     }
 
     #[test]
     fn figures_and_links_only_when_asked() {
         let html = "<p>see <a href=/x>this</a> now</p><figure><img data-src=i.jpg alt=A><figcaption>Cap</figcaption></figure>";
         assert_eq!(read(html, Options::default()), vec![para("see this now")]);
-        let b = read(html, Options::default().include_images(true).include_links(true));
+        let b = read(
+            html,
+            Options::default().include_images(true).include_links(true),
+        );
         assert_eq!(
             b[0],
-            Block::Paragraph { text: "see this now".into(), links: vec![Link { start: 4, end: 8, href: "https://example.com/x".into() }] }
+            Block::Paragraph {
+                text: "see this now".into(),
+                links: vec![Link {
+                    start: 4,
+                    end: 8,
+                    href: "https://example.com/x".into()
+                }]
+            }
         );
         assert_eq!(
             b[1],
-            Block::Figure { src: Some("https://example.com/a/i.jpg".into()), alt: Some("A".into()), caption: Some("Cap".into()) }
+            Block::Figure {
+                src: Some("https://example.com/a/i.jpg".into()),
+                alt: Some("A".into()),
+                caption: Some("Cap".into())
+            }
         );
     }
 }

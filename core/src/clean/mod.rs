@@ -1,9 +1,9 @@
 //! Passes that remove boilerplate. Each one marks nodes in `Ctx::removed`; none edits the
 //! tree.
 
+pub(crate) mod protect;
 pub(crate) mod prune_boilerplate_text;
 pub(crate) mod prune_conditionally;
-pub(crate) mod protect;
 pub(crate) mod remove_boilerplate_classes;
 pub(crate) mod remove_hidden;
 pub(crate) mod remove_non_content;

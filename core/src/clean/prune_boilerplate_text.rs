@@ -24,26 +24,102 @@ const MAX_BOILERPLATE_CHARS: u32 = 200;
 
 /// Phrases (lower case) that, at the start of a short block, mark it as furniture.
 const BOILERPLATE_STARTS: &[&str] = &[
-    "share this", "share on", "share:", "share article", "share the article", "share via",
-    "follow us", "follow me", "subscribe to", "subscribe now", "sign up for", "sign up to",
-    "get our newsletter", "read more", "read also", "read next", "related:",
-    "related articles", "related stories", "related posts", "related content", "see also",
-    "more from", "more stories", "you may also like", "you might also like", "also read",
-    "click here", "tap here", "all rights reserved", "copyright ©", "posted in",
-    "filed under", "tags:", "topics:", "categories:", "leave a comment", "leave a reply",
-    "skip to", "back to top", "previous article", "next article", "previous post",
-    "next post", "this article is more than", "watch:", "listen:", "listen to this article",
-    "lesen sie auch", "mehr zum thema", "weitere artikel", "lire aussi", "à lire aussi",
-    "a lire aussi", "leia também", "leia mais", "lee también", "lea también", "leggi anche",
-    "czytaj także", "czytaj też", "читайте также", "lees ook", "läs också",
+    "share this",
+    "share on",
+    "share:",
+    "share article",
+    "share the article",
+    "share via",
+    "follow us",
+    "follow me",
+    "subscribe to",
+    "subscribe now",
+    "sign up for",
+    "sign up to",
+    "get our newsletter",
+    "read more",
+    "read also",
+    "read next",
+    "related:",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "see also",
+    "more from",
+    "more stories",
+    "you may also like",
+    "you might also like",
+    "also read",
+    "click here",
+    "tap here",
+    "all rights reserved",
+    "copyright ©",
+    "posted in",
+    "filed under",
+    "tags:",
+    "topics:",
+    "categories:",
+    "leave a comment",
+    "leave a reply",
+    "skip to",
+    "back to top",
+    "previous article",
+    "next article",
+    "previous post",
+    "next post",
+    "this article is more than",
+    "watch:",
+    "listen:",
+    "listen to this article",
+    "lesen sie auch",
+    "mehr zum thema",
+    "weitere artikel",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "leia também",
+    "leia mais",
+    "lee también",
+    "lea también",
+    "leggi anche",
+    "czytaj także",
+    "czytaj też",
+    "читайте также",
+    "lees ook",
+    "läs också",
 ];
 
 /// Single words that are furniture when they are (nearly) the whole block.
 const BOILERPLATE_LABELS: &[&str] = &[
-    "advertisement", "advertisment", "sponsored", "newsletter", "recommended", "comments",
-    "loading", "tagged", "anzeige", "werbung", "teilen", "publicité", "partager",
-    "publicidad", "compartir", "pubblicità", "condividi", "reklama", "udostępnij", "реклама",
-    "поделиться", "advertentie", "delen", "annons", "dela", "share", "print", "email",
+    "advertisement",
+    "advertisment",
+    "sponsored",
+    "newsletter",
+    "recommended",
+    "comments",
+    "loading",
+    "tagged",
+    "anzeige",
+    "werbung",
+    "teilen",
+    "publicité",
+    "partager",
+    "publicidad",
+    "compartir",
+    "pubblicità",
+    "condividi",
+    "reklama",
+    "udostępnij",
+    "реклама",
+    "поделиться",
+    "advertentie",
+    "delen",
+    "annons",
+    "dela",
+    "share",
+    "print",
+    "email",
 ];
 
 /// Labels count only in blocks up to this many characters.
@@ -65,11 +141,27 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx]) {
                 continue;
             };
             let s = ctx.stats[i];
-            let candidate = matches!(tag, Tag::P | Tag::Div | Tag::Span | Tag::Li | Tag::Section | Tag::Strong | Tag::B | Tag::Em | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
-                && s.chars > 0
+            let candidate = matches!(
+                tag,
+                Tag::P
+                    | Tag::Div
+                    | Tag::Span
+                    | Tag::Li
+                    | Tag::Section
+                    | Tag::Strong
+                    | Tag::B
+                    | Tag::Em
+                    | Tag::H2
+                    | Tag::H3
+                    | Tag::H4
+                    | Tag::H5
+                    | Tag::H6
+            ) && s.chars > 0
                 && s.chars < MAX_BOILERPLATE_CHARS;
             if candidate && let Some(phrase) = boilerplate_start(&ctx.subtree_text(i, 60)) {
-                ctx.remove(i, PassId::PruneBoilerplateText, || format!("starts with {phrase:?}"));
+                ctx.remove(i, PassId::PruneBoilerplateText, || {
+                    format!("starts with {phrase:?}")
+                });
                 ctx.subtract_from_ancestors(i);
                 i = doc.end(i);
                 continue;
@@ -81,7 +173,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx]) {
 
 /// The furniture phrase `text` starts with, if any.
 pub(crate) fn boilerplate_start(text: &str) -> Option<&'static str> {
-    let lower = text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let lower = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     let starts = |p: &str| {
         lower.starts_with(p)
             && lower
@@ -105,9 +199,15 @@ mod tests {
 
     #[test]
     fn recognises_phrases_at_the_start() {
-        assert_eq!(boilerplate_start("Read more: Other story"), Some("read more"));
+        assert_eq!(
+            boilerplate_start("Read more: Other story"),
+            Some("read more")
+        );
         assert_eq!(boilerplate_start("ADVERTISEMENT"), Some("advertisement"));
-        assert_eq!(boilerplate_start("Lesen Sie auch: Etwas"), Some("lesen sie auch"));
+        assert_eq!(
+            boilerplate_start("Lesen Sie auch: Etwas"),
+            Some("lesen sie auch")
+        );
         assert_eq!(boilerplate_start("Readers say the plan works."), None);
         assert_eq!(boilerplate_start("Tagged with care"), Some("tagged"));
         assert_eq!(

@@ -99,7 +99,11 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, max_ld_plain: f32, max_ld_content: f32) 
     let is_list = matches!(tag, Tag::Ul | Tag::Ol)
         || (s.chars > 0 && s.li_chars as f32 / s.chars as f32 > 0.9);
     let ld = ctx.link_density(ix);
-    let heading_density = if s.chars == 0 { 0.0 } else { s.heading_chars as f32 / s.chars as f32 };
+    let heading_density = if s.chars == 0 {
+        0.0
+    } else {
+        s.heading_chars as f32 / s.chars as f32
+    };
     let paras = s.paras;
     if tag == Tag::Figure {
         // Figures are judged by the assembler (captions, images option); keep them here.
@@ -170,7 +174,10 @@ mod tests {
              <li>Second point, also a sentence, with a <a href=/x>link</a> in it.</li></ul></body>"
         );
         let t = surviving_text_in_body(&html, super::run);
-        assert!(t.contains("First point") && t.contains("Second point"), "{t}");
+        assert!(
+            t.contains("First point") && t.contains("Second point"),
+            "{t}"
+        );
     }
 
     #[test]

@@ -72,7 +72,10 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx) -> Option<String> {
     }
     let s = &ctx.stats[ix];
     if sig.any(Sig::STRONG_BOILERPLATE) {
-        return Some(format!("boilerplate words ({:#x})", sig.0 & Sig::STRONG_BOILERPLATE));
+        return Some(format!(
+            "boilerplate words ({:#x})",
+            sig.0 & Sig::STRONG_BOILERPLATE
+        ));
     }
     if sig.any(Sig::CONTENT_STRONG) {
         return None;
@@ -119,7 +122,8 @@ mod tests {
 
     #[test]
     fn keeps_content_wrappers_with_misleading_words() {
-        let html = format!("<body><div class=\"page has-sidebar with-comments\">{BODY}</div></body>");
+        let html =
+            format!("<body><div class=\"page has-sidebar with-comments\">{BODY}</div></body>");
         let t = surviving_text(&html, super::run);
         assert!(t.contains("The article body"));
     }
@@ -136,7 +140,9 @@ mod tests {
 
     #[test]
     fn meta_words_only_remove_small_elements() {
-        let html = format!("<body><div class=post-meta>By Jane Doe</div><div class=meta>{BODY}</div></body>");
+        let html = format!(
+            "<body><div class=post-meta>By Jane Doe</div><div class=meta>{BODY}</div></body>"
+        );
         let t = surviving_text(&html, super::run);
         assert!(!t.contains("Jane Doe") && t.contains("The article body"));
     }

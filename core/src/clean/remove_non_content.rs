@@ -25,7 +25,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
         if let Some(tag) = doc.tag(i)
             && tag.is_never_content()
         {
-            ctx.remove(i, PassId::RemoveNonContent, || format!("<{}> is never content", tag.name()));
+            ctx.remove(i, PassId::RemoveNonContent, || {
+                format!("<{}> is never content", tag.name())
+            });
             i = doc.end(i);
             continue;
         }

@@ -25,8 +25,20 @@ const MIN_HEADER_LEAD_CHARS: u32 = 100;
 
 /// ARIA roles of regions that are never the article.
 const BOILERPLATE_ROLES: &[&str] = &[
-    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
-    "dialog", "alertdialog", "alert", "tooltip", "toolbar", "tablist", "form",
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
+    "alert",
+    "tooltip",
+    "toolbar",
+    "tablist",
+    "form",
 ];
 
 /// Runs the pass.
@@ -89,7 +101,10 @@ mod tests {
              <aside>Most popular</aside><footer>© 2025</footer></body>"
         );
         let t = surviving_text(&html, super::run);
-        assert!(t.starts_with("The article body") && t.ends_with("page's text."), "{t}");
+        assert!(
+            t.starts_with("The article body") && t.ends_with("page's text."),
+            "{t}"
+        );
     }
 
     #[test]

@@ -299,7 +299,9 @@ mod tests {
 
     #[test]
     fn flat_tree_has_ranges_and_children() {
-        let html = Html::parse_document("<div><p>a<b>b</b></p><p>c</p></div><template><p>t</p></template>");
+        let html = Html::parse_document(
+            "<div><p>a<b>b</b></p><p>c</p></div><template><p>t</p></template>",
+        );
         let doc = Doc::new(&html);
         let div = doc.find(Tag::Div).unwrap();
         let kids: Vec<_> = doc.children(div).collect();

@@ -63,12 +63,65 @@ impl Tag {
         use Tag::*;
         matches!(
             self,
-            Address | Article | Aside | Blockquote | Body | Caption | Center | Dd | Details
-                | Dialog | Div | Dl | Dt | Fieldset | Figcaption | Figure | Footer | Form | H1
-                | H2 | H3 | H4 | H5 | H6 | Header | Hgroup | Hr | Html | Legend | Li | Main
-                | Menu | Nav | Ol | P | Pre | Section | Summary | Table | Tbody | Td | Tfoot
-                | Th | Thead | Tr | Ul | Search | Frameset | Option | Optgroup | Select
-                | Textarea | Iframe | Video | Audio | Canvas | Object | Embed | Map
+            Address
+                | Article
+                | Aside
+                | Blockquote
+                | Body
+                | Caption
+                | Center
+                | Dd
+                | Details
+                | Dialog
+                | Div
+                | Dl
+                | Dt
+                | Fieldset
+                | Figcaption
+                | Figure
+                | Footer
+                | Form
+                | H1
+                | H2
+                | H3
+                | H4
+                | H5
+                | H6
+                | Header
+                | Hgroup
+                | Hr
+                | Html
+                | Legend
+                | Li
+                | Main
+                | Menu
+                | Nav
+                | Ol
+                | P
+                | Pre
+                | Section
+                | Summary
+                | Table
+                | Tbody
+                | Td
+                | Tfoot
+                | Th
+                | Thead
+                | Tr
+                | Ul
+                | Search
+                | Frameset
+                | Option
+                | Optgroup
+                | Select
+                | Textarea
+                | Iframe
+                | Video
+                | Audio
+                | Canvas
+                | Object
+                | Embed
+                | Map
         )
     }
 
@@ -90,10 +143,42 @@ impl Tag {
         use Tag::*;
         matches!(
             self,
-            Script | Style | Template | Head | Title | Meta | Link | Noscript | Svg | Math
-                | Canvas | Iframe | Object | Embed | Param | Source | Track | Audio | Video
-                | Button | Input | Select | Textarea | Option | Optgroup | Datalist | Output
-                | Progress | Meter | Dialog | Map | Frameset | Frame | Rp | Col | Colgroup
+            Script
+                | Style
+                | Template
+                | Head
+                | Title
+                | Meta
+                | Link
+                | Noscript
+                | Svg
+                | Math
+                | Canvas
+                | Iframe
+                | Object
+                | Embed
+                | Param
+                | Source
+                | Track
+                | Audio
+                | Video
+                | Button
+                | Input
+                | Select
+                | Textarea
+                | Option
+                | Optgroup
+                | Datalist
+                | Output
+                | Progress
+                | Meter
+                | Dialog
+                | Map
+                | Frameset
+                | Frame
+                | Rp
+                | Col
+                | Colgroup
                 | Slot
         )
     }

@@ -71,7 +71,11 @@ fn choose<'b>(
     tld: Option<&str>,
 ) -> (&'static Encoding, EncodingSource, &'b [u8]) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return (enc, EncodingSource::Bom, bytes.get(bom_len..).unwrap_or(&[]));
+        return (
+            enc,
+            EncodingSource::Bom,
+            bytes.get(bom_len..).unwrap_or(&[]),
+        );
     }
     if let Some(enc) = hint.and_then(|h| Encoding::for_label(h.trim().as_bytes())) {
         return (enc, EncodingSource::Hint, bytes);
@@ -96,8 +100,14 @@ fn guess(bytes: &[u8], tld: Option<&str>, allow_utf8: bool) -> &'static Encoding
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
     let sample = bytes.get(..DETECT_BYTES).unwrap_or(bytes);
     detector.feed(sample, sample.len() == bytes.len());
-    let tld = tld.map(str::as_bytes).filter(|t| t.iter().all(u8::is_ascii_lowercase));
-    let utf8 = if allow_utf8 { chardetng::Utf8Detection::Allow } else { chardetng::Utf8Detection::Deny };
+    let tld = tld
+        .map(str::as_bytes)
+        .filter(|t| t.iter().all(u8::is_ascii_lowercase));
+    let utf8 = if allow_utf8 {
+        chardetng::Utf8Detection::Allow
+    } else {
+        chardetng::Utf8Detection::Deny
+    };
     let enc = detector.guess(tld, utf8);
     if enc == UTF_16LE || enc == UTF_16BE {
         WINDOWS_1252
@@ -364,7 +374,10 @@ mod tests {
 
     #[test]
     fn meta_charset_attribute() {
-        assert_eq!(prescan(b"<html><head><meta charset=\"koi8-r\">"), Some(encoding_rs::KOI8_R));
+        assert_eq!(
+            prescan(b"<html><head><meta charset=\"koi8-r\">"),
+            Some(encoding_rs::KOI8_R)
+        );
     }
 
     #[test]
@@ -400,7 +413,11 @@ mod tests {
 
     #[test]
     fn hint_wins_over_meta() {
-        let d = decode(b"<meta charset=utf-8><p>\xe9t\xe9", Some("iso-8859-1"), None);
+        let d = decode(
+            b"<meta charset=utf-8><p>\xe9t\xe9",
+            Some("iso-8859-1"),
+            None,
+        );
         assert_eq!(d.source, EncodingSource::Hint);
         assert!(d.text.ends_with("été"));
     }
@@ -417,7 +434,9 @@ mod tests {
 
     #[test]
     fn a_few_bad_bytes_keep_utf8() {
-        let mut bytes = "<meta charset=utf-8><p>Ünïcödé ïs fïné hérè, mostly.".as_bytes().to_vec();
+        let mut bytes = "<meta charset=utf-8><p>Ünïcödé ïs fïné hérè, mostly."
+            .as_bytes()
+            .to_vec();
         bytes.push(0xFF);
         let d = decode(&bytes, None, None);
         assert_eq!(d.encoding, UTF_8);
@@ -444,6 +463,9 @@ mod tests {
 
     #[test]
     fn plain_ascii_is_not_utf16() {
-        assert_eq!(sniff_utf16(b"<html><body><p>Hello world</p></body></html>"), None);
+        assert_eq!(
+            sniff_utf16(b"<html><body><p>Hello world</p></body></html>"),
+            None
+        );
     }
 }

@@ -65,10 +65,19 @@ mod tests {
     #[test]
     fn recognises_formats() {
         assert_eq!(not_html(b"%PDF-1.7\n..."), Some(NotHtmlReason::Pdf));
-        assert_eq!(not_html(b"\x89PNG\r\n\x1a\n\0\0"), Some(NotHtmlReason::Image));
-        assert_eq!(not_html(b"\x1f\x8b\x08\0\0"), Some(NotHtmlReason::Compressed));
+        assert_eq!(
+            not_html(b"\x89PNG\r\n\x1a\n\0\0"),
+            Some(NotHtmlReason::Image)
+        );
+        assert_eq!(
+            not_html(b"\x1f\x8b\x08\0\0"),
+            Some(NotHtmlReason::Compressed)
+        );
         assert_eq!(not_html(b"PK\x03\x04xx"), Some(NotHtmlReason::Archive));
-        assert_eq!(not_html(&[0u8, 1, 2, 3, 4, 5, 6, 7, 8, 200, 201]), Some(NotHtmlReason::Binary));
+        assert_eq!(
+            not_html(&[0u8, 1, 2, 3, 4, 5, 6, 7, 8, 200, 201]),
+            Some(NotHtmlReason::Binary)
+        );
     }
 
     #[test]

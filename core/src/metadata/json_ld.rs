@@ -17,11 +17,28 @@ pub(crate) struct JsonLd {
 }
 
 const ARTICLE_TYPES: &[&str] = &[
-    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-    "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "TechArticle",
-    "ScholarlyArticle", "Report", "LiveBlogPosting", "SocialMediaPosting", "Review",
-    "AdvertiserContentArticle", "SatiricalArticle", "MedicalScholarlyArticle", "Recipe",
-    "HowTo", "WebPage", "Blog", "Posting",
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ReviewNewsArticle",
+    "BackgroundNewsArticle",
+    "TechArticle",
+    "ScholarlyArticle",
+    "Report",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "Review",
+    "AdvertiserContentArticle",
+    "SatiricalArticle",
+    "MedicalScholarlyArticle",
+    "Recipe",
+    "HowTo",
+    "WebPage",
+    "Blog",
+    "Posting",
 ];
 
 /// Reads every JSON-LD block of the page (bounded) and picks the article object.
@@ -46,7 +63,9 @@ pub(crate) fn read(doc: &Doc<'_>) -> JsonLd {
         if text.len() > MAX_BLOCK_BYTES {
             continue;
         }
-        let Ok(value) = serde_json::from_str::<Value>(text.trim()) else { continue };
+        let Ok(value) = serde_json::from_str::<Value>(text.trim()) else {
+            continue;
+        };
         // Iterative walk over objects, arrays and @graph.
         let mut stack = vec![&value];
         let mut visited = 0;
@@ -60,10 +79,16 @@ pub(crate) fn read(doc: &Doc<'_>) -> JsonLd {
                 Value::Object(map) => {
                     if is_article(map.get("@type")) {
                         if out.headline.is_none() {
-                            out.headline = map.get("headline").and_then(Value::as_str).map(str::to_string);
+                            out.headline = map
+                                .get("headline")
+                                .and_then(Value::as_str)
+                                .map(str::to_string);
                         }
                         if out.article_body.is_none() {
-                            out.article_body = map.get("articleBody").and_then(Value::as_str).map(str::to_string);
+                            out.article_body = map
+                                .get("articleBody")
+                                .and_then(Value::as_str)
+                                .map(str::to_string);
                         }
                     }
                     if let Some(g) = map.get("@graph") {
@@ -80,7 +105,9 @@ pub(crate) fn read(doc: &Doc<'_>) -> JsonLd {
 fn is_article(t: Option<&Value>) -> bool {
     match t {
         Some(Value::String(s)) => ARTICLE_TYPES.contains(&s.as_str()),
-        Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(|s| ARTICLE_TYPES.contains(&s))),
+        Some(Value::Array(a)) => a
+            .iter()
+            .any(|v| v.as_str().is_some_and(|s| ARTICLE_TYPES.contains(&s))),
         _ => false,
     }
 }

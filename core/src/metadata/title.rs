@@ -6,7 +6,9 @@ use crate::dom::text::{collapse, fold};
 use crate::dom::{Doc, Tag};
 
 /// Separators between a title and a site name in `<title>`.
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " « ", " » ", " :: ", " · ", " / ", " • ", " ~ "];
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " « ", " » ", " :: ", " · ", " / ", " • ", " ~ ",
+];
 
 /// The best title and its source.
 pub(crate) fn title(doc: &Doc<'_>, headline: Option<&str>) -> Option<(String, Source)> {
@@ -19,18 +21,32 @@ pub(crate) fn title(doc: &Doc<'_>, headline: Option<&str>) -> Option<(String, So
             if !k.trim().eq_ignore_ascii_case(key) {
                 return None;
             }
-            doc.attr(ix, "content").map(collapse).filter(|s| !s.is_empty())
+            doc.attr(ix, "content")
+                .map(collapse)
+                .filter(|s| !s.is_empty())
         })
     };
     let og = meta("og:title").or_else(|| meta("twitter:title"));
     let head_title = doc
         .find(Tag::Title)
-        .map(|t| collapse(&doc.children(t).filter_map(|c| doc.text(c)).collect::<String>()))
+        .map(|t| {
+            collapse(
+                &doc.children(t)
+                    .filter_map(|c| doc.text(c))
+                    .collect::<String>(),
+            )
+        })
         .filter(|s| !s.is_empty());
     let h1 = doc
         .all()
         .filter(|ix| doc.is(*ix, Tag::H1))
-        .map(|ix| collapse(&doc.subtree(ix).filter_map(|c| doc.text(c)).collect::<String>()))
+        .map(|ix| {
+            collapse(
+                &doc.subtree(ix)
+                    .filter_map(|c| doc.text(c))
+                    .collect::<String>(),
+            )
+        })
         .find(|s| !s.is_empty());
     let headline = headline.map(collapse).filter(|s| !s.is_empty());
 
@@ -63,7 +79,11 @@ pub(crate) fn strip_site(title: &str, hint: Option<&str>) -> String {
         if !title.contains(sep) {
             continue;
         }
-        let parts: Vec<&str> = title.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
+        let parts: Vec<&str> = title
+            .split(sep)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
         if parts.len() < 2 {
             continue;
         }
@@ -94,8 +114,14 @@ mod tests {
 
     #[test]
     fn strips_site_names() {
-        assert_eq!(strip_site("US talks meant to build trust | The Kyiv Independent", None), "US talks meant to build trust");
-        assert_eq!(strip_site("Site - The real title of the story", None), "The real title of the story");
+        assert_eq!(
+            strip_site("US talks meant to build trust | The Kyiv Independent", None),
+            "US talks meant to build trust"
+        );
+        assert_eq!(
+            strip_site("Site - The real title of the story", None),
+            "The real title of the story"
+        );
         assert_eq!(strip_site("Short | Site", Some("Short")), "Short");
         assert_eq!(strip_site("No separator here", None), "No separator here");
     }

@@ -94,7 +94,11 @@ fn block(out: &mut String, b: &Block) {
         Block::Figure { src, alt, caption } => {
             out.push_str("<figure>");
             if let Some(s) = src {
-                out.push_str(&format!("<img src=\"{}\" alt=\"{}\">", escape(s), escape(alt.as_deref().unwrap_or(""))));
+                out.push_str(&format!(
+                    "<img src=\"{}\" alt=\"{}\">",
+                    escape(s),
+                    escape(alt.as_deref().unwrap_or(""))
+                ));
             }
             if let Some(c) = caption {
                 out.push_str(&format!("<figcaption>{}</figcaption>", escape(c)));
@@ -138,10 +142,17 @@ mod tests {
 
     #[test]
     fn renders_nested_lists_and_escapes() {
-        let item = |t: &str, d: u8| ListItem { text: t.into(), depth: d, links: vec![] };
+        let item = |t: &str, d: u8| ListItem {
+            text: t.into(),
+            depth: d,
+            links: vec![],
+        };
         let article = Article {
             title: Some("a < b".into()),
-            blocks: vec![Block::List { ordered: false, items: vec![item("x", 0), item("y", 1), item("z", 0)] }],
+            blocks: vec![Block::List {
+                ordered: false,
+                items: vec![item("x", 0), item("y", 1), item("z", 0)],
+            }],
             ..Article::default()
         };
         assert_eq!(

@@ -83,7 +83,11 @@ fn block(out: &mut String, b: &Block) {
                 }
                 out.push('\n');
             };
-            let (head, body) = if *header_rows > 0 { rows.split_at(1) } else { rows.split_at(0) };
+            let (head, body) = if *header_rows > 0 {
+                rows.split_at(1)
+            } else {
+                rows.split_at(0)
+            };
             match head.first() {
                 Some(h) => row_line(out, h),
                 None => row_line(out, &[]),
@@ -99,7 +103,11 @@ fn block(out: &mut String, b: &Block) {
         }
         Block::Figure { src, alt, caption } => {
             if let Some(s) = src {
-                out.push_str(&format!("![{}]({})\n", escape_inline(alt.as_deref().unwrap_or("")), s.replace(' ', "%20")));
+                out.push_str(&format!(
+                    "![{}]({})\n",
+                    escape_inline(alt.as_deref().unwrap_or("")),
+                    s.replace(' ', "%20")
+                ));
             }
             if let Some(c) = caption {
                 out.push('*');
@@ -114,7 +122,11 @@ fn inline(text: &str, links: &[Link]) -> String {
     let mut s = String::new();
     for (seg, href) in segments(text, links) {
         match href {
-            Some(h) => s.push_str(&format!("[{}]({})", escape_inline(seg), h.replace(' ', "%20").replace(')', "%29"))),
+            Some(h) => s.push_str(&format!(
+                "[{}]({})",
+                escape_inline(seg),
+                h.replace(' ', "%20").replace(')', "%29")
+            )),
             None => s.push_str(&escape_inline(seg)),
         }
     }
@@ -150,11 +162,24 @@ mod tests {
         let article = Article {
             title: Some("T".into()),
             blocks: vec![
-                Block::Paragraph { text: "see *this*".into(), links: vec![Link { start: 4, end: 10, href: "https://x".into() }] },
-                Block::Table { rows: vec![vec!["k".into(), "v".into()], vec!["a".into(), "1".into()]], header_rows: 1 },
+                Block::Paragraph {
+                    text: "see *this*".into(),
+                    links: vec![Link {
+                        start: 4,
+                        end: 10,
+                        href: "https://x".into(),
+                    }],
+                },
+                Block::Table {
+                    rows: vec![vec!["k".into(), "v".into()], vec!["a".into(), "1".into()]],
+                    header_rows: 1,
+                },
             ],
             ..Article::default()
         };
-        assert_eq!(render(&article), "# T\n\nsee [\\*this\\*](https://x)\n\n| k | v |\n| --- | --- |\n| a | 1 |\n");
+        assert_eq!(
+            render(&article),
+            "# T\n\nsee [\\*this\\*](https://x)\n\n| k | v |\n| --- | --- |\n| a | 1 |\n"
+        );
     }
 }

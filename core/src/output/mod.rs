@@ -12,7 +12,11 @@ pub(crate) fn segments<'t>(text: &'t str, links: &'t [Link]) -> Vec<(&'t str, Op
         return vec![(text, None)];
     }
     // Byte offsets of every character boundary, so char offsets map to slices safely.
-    let bounds: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
     let at = |c: usize| bounds.get(c).copied().unwrap_or(text.len());
     let mut out = Vec::new();
     let mut pos = 0usize;
@@ -25,7 +29,10 @@ pub(crate) fn segments<'t>(text: &'t str, links: &'t [Link]) -> Vec<(&'t str, Op
         if l.start > pos {
             out.push((text.get(at(pos)..at(l.start)).unwrap_or(""), None));
         }
-        out.push((text.get(at(l.start)..at(l.end)).unwrap_or(""), Some(l.href.as_str())));
+        out.push((
+            text.get(at(l.start)..at(l.end)).unwrap_or(""),
+            Some(l.href.as_str()),
+        ));
         pos = l.end;
     }
     if at(pos) < text.len() {
@@ -40,7 +47,14 @@ mod tests {
 
     #[test]
     fn splits_on_char_offsets() {
-        let links = [Link { start: 2, end: 4, href: "u".into() }];
-        assert_eq!(segments("éaéb c", &links), vec![("éa", None), ("éb", Some("u")), (" c", None)]);
+        let links = [Link {
+            start: 2,
+            end: 4,
+            href: "u".into(),
+        }];
+        assert_eq!(
+            segments("éaéb c", &links),
+            vec![("éa", None), ("éb", Some("u")), (" c", None)]
+        );
     }
 }

@@ -14,9 +14,10 @@ pub(crate) fn render(blocks: &[Block]) -> String {
         }
         let before = out.len();
         match b {
-            Block::Heading { text, .. } | Block::Paragraph { text, .. } | Block::Quote { text } | Block::Code { text, .. } => {
-                out.push_str(text)
-            }
+            Block::Heading { text, .. }
+            | Block::Paragraph { text, .. }
+            | Block::Quote { text }
+            | Block::Code { text, .. } => out.push_str(text),
             Block::List { ordered, items } => {
                 for (n, item) in items.iter().enumerate() {
                     if n > 0 {
@@ -62,17 +63,38 @@ mod tests {
     #[test]
     fn renders_blocks() {
         let blocks = vec![
-            Block::Heading { level: 2, text: "H".into() },
-            Block::Paragraph { text: "a\nb".into(), links: vec![] },
+            Block::Heading {
+                level: 2,
+                text: "H".into(),
+            },
+            Block::Paragraph {
+                text: "a\nb".into(),
+                links: vec![],
+            },
             Block::List {
                 ordered: false,
                 items: vec![
-                    ListItem { text: "x".into(), depth: 0, links: vec![] },
-                    ListItem { text: "y".into(), depth: 1, links: vec![] },
+                    ListItem {
+                        text: "x".into(),
+                        depth: 0,
+                        links: vec![],
+                    },
+                    ListItem {
+                        text: "y".into(),
+                        depth: 1,
+                        links: vec![],
+                    },
                 ],
             },
-            Block::Figure { src: Some("i.jpg".into()), alt: None, caption: None },
-            Block::Table { rows: vec![vec!["k".into(), "v".into()]], header_rows: 0 },
+            Block::Figure {
+                src: Some("i.jpg".into()),
+                alt: None,
+                caption: None,
+            },
+            Block::Table {
+                rows: vec![vec!["k".into(), "v".into()]],
+                header_rows: 0,
+            },
         ];
         assert_eq!(render(&blocks), "H\n\na\nb\n\n- x\n  - y\n\nk\tv");
     }

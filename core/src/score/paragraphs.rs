@@ -44,7 +44,9 @@ fn tag_base(tag: Tag) -> f32 {
     match tag {
         Tag::Div | Tag::Article | Tag::Main | Tag::Section => 5.0,
         Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
-        Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => -3.0,
+        Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => {
+            -3.0
+        }
         Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Th => -5.0,
         _ => 0.0,
     }
@@ -55,8 +57,21 @@ fn is_paragraph_tag(tag: Tag) -> bool {
     tag.is_block()
         && !matches!(
             tag,
-            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Body | Tag::Html
-                | Tag::Table | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr | Tag::Ul | Tag::Ol
+            Tag::H1
+                | Tag::H2
+                | Tag::H3
+                | Tag::H4
+                | Tag::H5
+                | Tag::H6
+                | Tag::Body
+                | Tag::Html
+                | Tag::Table
+                | Tag::Tbody
+                | Tag::Thead
+                | Tag::Tfoot
+                | Tag::Tr
+                | Tag::Ul
+                | Tag::Ol
                 | Tag::Dl
         )
 }

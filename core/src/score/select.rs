@@ -36,7 +36,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, scores: &Scores) -> Vec<NodeIx> {
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     ranked.truncate(TOP_CANDIDATES);
     let Some(&(top_score, first)) = ranked.first() else {
-        ctx.note(body, PassId::SelectCandidate, "selected", || "no candidate: the whole body".into());
+        ctx.note(body, PassId::SelectCandidate, "selected", || {
+            "no candidate: the whole body".into()
+        });
         return vec![body];
     };
     let mut top = first;
@@ -102,7 +104,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, scores: &Scores) -> Vec<NodeIx> {
         top = p;
     }
     let top_final = scores.final_score(ctx, top).max(top_score);
-    ctx.note(top, PassId::SelectCandidate, "selected", || format!("top candidate, score {top_final:.1}"));
+    ctx.note(top, PassId::SelectCandidate, "selected", || {
+        format!("top candidate, score {top_final:.1}")
+    });
 
     // Siblings.
     let Some(parent) = doc.parent(top) else {
