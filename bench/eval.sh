@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 scorer=${SCORER:-$root/../tools/score.py}
 mkdir -p out
-cargo build --release -q --example corpus
+cargo build --release -q --example corpus --example extract
 for set in scrapinghub-dev wcxb-dev readability trafilatura-dev; do
   [ -d "$root/$set" ] || continue
   tag=${TAG:-}

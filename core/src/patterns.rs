@@ -59,8 +59,7 @@ impl Sig {
         | Self::ADS
         | Self::POPUP
         | Self::HIDDEN
-        | Self::AUTHOR_BOX
-        | Self::PAYWALL;
+        | Self::AUTHOR_BOX;
     /// Boilerplate words that also appear on wrappers of real content.
     pub(crate) const WEAK_BOILERPLATE: u32 = Self::NAV
         | Self::SIDEBAR
@@ -69,6 +68,7 @@ impl Sig {
         | Self::META
         | Self::BYLINE
         | Self::TAGS
+        | Self::PAYWALL
         | Self::TEASER;
 
     /// `true` when any of `bits` is set.
@@ -105,7 +105,6 @@ const TOKENS: &[(&str, u32)] = &[
     ("partage", Sig::SHARE),
     ("compartir", Sig::SHARE),
     ("condividi", Sig::SHARE),
-    ("follow", Sig::SHARE),
     ("print", Sig::SHARE),
     ("toolbar", Sig::SHARE),
     ("tools", Sig::SHARE),
@@ -218,7 +217,6 @@ const TOKENS: &[(&str, u32)] = &[
     ("pagination", Sig::NAV),
     ("pager", Sig::NAV),
     ("paging", Sig::NAV),
-    ("skip", Sig::NAV),
     ("sitemap", Sig::NAV),
     ("jump", Sig::NAV),
     ("prev", Sig::NAV),
@@ -237,8 +235,6 @@ const TOKENS: &[(&str, u32)] = &[
     ("sidebar", Sig::SIDEBAR),
     ("sidebars", Sig::SIDEBAR),
     ("aside", Sig::SIDEBAR),
-    ("widget", Sig::SIDEBAR),
-    ("widgets", Sig::SIDEBAR),
     ("rail", Sig::SIDEBAR),
     ("sidebox", Sig::SIDEBAR),
     ("secondary", Sig::SIDEBAR),
@@ -291,7 +287,6 @@ const TOKENS: &[(&str, u32)] = &[
     ("gallery", Sig::MEDIA),
     ("video", Sig::MEDIA),
     ("audio", Sig::MEDIA),
-    ("player", Sig::MEDIA),
     ("podcast", Sig::MEDIA),
     ("embed", Sig::MEDIA),
     ("slideshow", Sig::MEDIA),
@@ -308,9 +303,6 @@ const TOKENS: &[(&str, u32)] = &[
     ("toast", Sig::POPUP),
     ("notification", Sig::POPUP),
     ("alert", Sig::POPUP),
-    ("hidden", Sig::HIDDEN),
-    ("hide", Sig::HIDDEN),
-    ("invisible", Sig::HIDDEN),
     ("sronly", Sig::HIDDEN),
     ("offscreen", Sig::HIDDEN),
     ("visuallyhidden", Sig::HIDDEN),
@@ -401,6 +393,11 @@ const STEMS: &[(&str, u32)] = &[
     ("author-card", Sig::AUTHOR_BOX),
     ("author-info", Sig::AUTHOR_BOX),
     ("sr-only", Sig::HIDDEN),
+    ("skip-link", Sig::NAV),
+    ("skiplink", Sig::NAV),
+    ("skip-to", Sig::NAV),
+    ("skip-nav", Sig::NAV),
+    ("follow-us", Sig::SHARE),
     ("screen-reader", Sig::HIDDEN),
     ("visually-hidden", Sig::HIDDEN),
     ("visuallyhidden", Sig::HIDDEN),

@@ -322,9 +322,14 @@ pub(crate) fn run(
     let mut ctx = Ctx::new(doc, opts);
 
     // prune: remove what is never article text, wherever it is.
+    // Stats are refreshed after each pass, so shares of "the page's text" never count script
+    // bodies or what an earlier pass already removed.
     clean::remove_non_content::run(&mut ctx);
+    ctx.refresh_stats();
     clean::remove_hidden::run(&mut ctx);
+    ctx.refresh_stats();
     clean::remove_semantic_boilerplate::run(&mut ctx);
+    ctx.refresh_stats();
     clean::remove_boilerplate_classes::run(&mut ctx);
     ctx.refresh_stats();
 

@@ -59,7 +59,7 @@ pub(crate) fn class_weight(sig: Sig) -> f32 {
     if sig.any(Sig::CONTENT | Sig::CONTENT_STRONG) {
         w += 25.0;
     }
-    if sig.any(Sig::STRONG_BOILERPLATE | Sig::WEAK_BOILERPLATE) {
+    if sig.any(Sig::STRONG_BOILERPLATE | (Sig::WEAK_BOILERPLATE & !Sig::TEASER)) {
         w -= 25.0;
     }
     w

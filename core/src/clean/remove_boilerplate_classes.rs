@@ -87,8 +87,8 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx) -> Option<String> {
     {
         return Some(format!("region words, {share}% of the text"));
     }
-    if sig.any(Sig::META | Sig::BYLINE | Sig::TAGS) && s.chars <= MAX_META_CHARS {
-        return Some(format!("meta/byline/tag words, {} chars", s.chars));
+    if sig.any(Sig::META | Sig::BYLINE | Sig::TAGS | Sig::PAYWALL) && s.chars <= MAX_META_CHARS {
+        return Some(format!("meta/byline/tag/paywall words, {} chars", s.chars));
     }
     let ld = ctx.link_density(ix);
     if sig.any(Sig::TEASER) && ld > MIN_TEASER_LINK_DENSITY {
