@@ -60,17 +60,6 @@ impl Sig {
         | Self::POPUP
         | Self::HIDDEN
         | Self::AUTHOR_BOX;
-    /// Boilerplate words that also appear on wrappers of real content.
-    pub(crate) const WEAK_BOILERPLATE: u32 = Self::NAV
-        | Self::SIDEBAR
-        | Self::FOOTER
-        | Self::HEADER
-        | Self::META
-        | Self::BYLINE
-        | Self::TAGS
-        | Self::PAYWALL
-        | Self::TEASER;
-
     /// `true` when any of `bits` is set.
     pub(crate) fn any(self, bits: u32) -> bool {
         self.0 & bits != 0
@@ -105,7 +94,6 @@ const TOKENS: &[(&str, u32)] = &[
     ("partage", Sig::SHARE),
     ("compartir", Sig::SHARE),
     ("condividi", Sig::SHARE),
-    ("print", Sig::SHARE),
     ("toolbar", Sig::SHARE),
     ("tools", Sig::SHARE),
     ("actions", Sig::SHARE),
@@ -185,7 +173,6 @@ const TOKENS: &[(&str, u32)] = &[
     ("promo", Sig::ADS),
     ("promos", Sig::ADS),
     ("promotion", Sig::ADS),
-    ("promoted", Sig::ADS),
     ("werbung", Sig::ADS),
     ("anzeige", Sig::ADS),
     ("publicite", Sig::ADS),
@@ -253,7 +240,6 @@ const TOKENS: &[(&str, u32)] = &[
     // article furniture
     ("meta", Sig::META),
     ("metadata", Sig::META),
-    ("info", Sig::META),
     ("date", Sig::META),
     ("dateline", Sig::BYLINE),
     ("timestamp", Sig::META),

@@ -330,26 +330,77 @@ pub(crate) fn run(
     ctx.refresh_stats();
     clean::remove_semantic_boilerplate::run(&mut ctx);
     ctx.refresh_stats();
-    clean::remove_boilerplate_classes::run(&mut ctx);
+    clean::remove_boilerplate_classes::run(
+        &mut ctx,
+        clean::remove_boilerplate_classes::Words::Strong,
+    );
     ctx.refresh_stats();
+    let strong_only = ctx.removed.clone();
+    clean::remove_boilerplate_classes::run(&mut ctx, clean::remove_boilerplate_classes::Words::All);
+    ctx.refresh_stats();
+    let after_clean = ctx.removed.clone();
 
-    // score and select the main container(s).
-    let scores = score::paragraphs::run(&ctx);
-    let roots = score::select::run(&mut ctx, &scores);
+    // Attempts, strictest first (Readability's flag dropping): keep the first reading that is
+    // long enough, else the longest, preferring stricter ones unless a looser one reads
+    // clearly more.
+    let mut best: Option<(Vec<Block>, u32, NodeVec<Option<PassId>>)> = None;
+    for attempt in ATTEMPTS {
+        ctx.removed = if attempt.weak_classes {
+            after_clean.clone()
+        } else {
+            strong_only.clone()
+        };
+        ctx.refresh_stats();
+        ctx.note(ctx.body, PassId::SelectCandidate, "attempt", || {
+            format!("{attempt:?}")
+        });
 
-    // clean inside the selection.
-    clean::prune_conditionally::run(&mut ctx, &roots);
-    clean::prune_boilerplate_text::run(&mut ctx, &roots);
+        // score and select the main container(s).
+        let scores = score::paragraphs::run(&ctx);
+        let roots = score::select::run(&mut ctx, &scores);
 
-    // assemble blocks, then filter them.
-    let mut blocks = assemble::blocks(&ctx, &roots, base);
-    assemble::filter::run(&mut ctx, &mut blocks, title);
+        // clean inside the selection.
+        if attempt.prune {
+            clean::prune_conditionally::run(&mut ctx, &roots, &scores);
+        }
+        clean::prune_boilerplate_text::run(&mut ctx, &roots);
+
+        // assemble blocks, then filter them.
+        let mut blocks = assemble::blocks(&ctx, &roots, base);
+        assemble::filter::run(&mut ctx, &mut blocks, title);
+        let chars: u32 = blocks.iter().map(assemble::block_chars).sum();
+        let better = match &best {
+            None => true,
+            Some((_, c, _)) => chars > (*c * 2).max(*c + MIN_RETRY_GAIN_CHARS),
+        };
+        if better {
+            best = Some((blocks, chars, ctx.removed.clone()));
+        }
+        if best
+            .as_ref()
+            .is_some_and(|(_, c, _)| *c >= RETRY_BELOW_CHARS)
+        {
+            break;
+        }
+    }
+    let mut blocks = Vec::new();
+    if let Some((b, _, removed)) = best {
+        blocks = b;
+        ctx.removed = removed;
+    }
     let mut strategy = "candidate";
 
     // fall back when the selection holds less than the page evidently has.
-    if let Some(fallback) = assemble::fallback::better_body(&ctx, &blocks, json_ld_body) {
-        blocks = fallback.0;
-        strategy = fallback.1;
+    let chars: u32 = blocks.iter().map(assemble::block_chars).sum();
+    if chars < assemble::fallback::SHORT_BODY_CHARS {
+        let kept = std::mem::replace(&mut ctx.removed, after_clean);
+        ctx.refresh_stats();
+        if let Some(fallback) = assemble::fallback::better_body(&ctx, &blocks, json_ld_body) {
+            blocks = fallback.0;
+            strategy = fallback.1;
+        } else {
+            ctx.removed = kept;
+        }
     }
 
     // A page whose best reading is a few words has no main content (a login page, an error
@@ -375,3 +426,34 @@ pub(crate) fn run(
         trace: ctx.trace,
     }
 }
+
+/// One way of running selection and cleaning.
+#[derive(Debug, Clone, Copy)]
+struct Attempt {
+    /// Keep the removals of `remove_boilerplate_classes` for weak words (navigation, sidebar,
+    /// header, footer, meta…); strong words (comments, share, ads…) always apply.
+    weak_classes: bool,
+    /// Run `prune_conditionally` inside the selection.
+    prune: bool,
+}
+
+/// Strictest first.
+const ATTEMPTS: [Attempt; 3] = [
+    Attempt {
+        weak_classes: true,
+        prune: true,
+    },
+    Attempt {
+        weak_classes: true,
+        prune: false,
+    },
+    Attempt {
+        weak_classes: false,
+        prune: false,
+    },
+];
+
+/// A reading shorter than this (characters) makes the pipeline try a looser attempt.
+const RETRY_BELOW_CHARS: u32 = 500;
+/// A looser attempt must read at least this many more characters (and twice as many) to win.
+const MIN_RETRY_GAIN_CHARS: u32 = 150;

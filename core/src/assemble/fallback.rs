@@ -22,7 +22,7 @@ use crate::dom::{NodeIx, Tag};
 use crate::pipeline::Ctx;
 
 /// The body is "short" below this many characters.
-const SHORT_BODY_CHARS: u32 = 400;
+pub(crate) const SHORT_BODY_CHARS: u32 = 400;
 /// A reading must be this many times longer than a short body to replace it.
 const MIN_GAIN_FACTOR: u32 = 3;
 /// Paragraphs of the page-wide reading need this many characters.

@@ -44,7 +44,8 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title: Option<
         }
         out.push(b);
     }
-    while matches!(out.last(), Some(Block::Heading { .. })) {
+    let has_body = out.iter().any(|b| !matches!(b, Block::Heading { .. }));
+    while has_body && matches!(out.last(), Some(Block::Heading { .. })) {
         if let Some(b) = out.pop() {
             trace(ctx, &b, "dangling heading at the end");
         }

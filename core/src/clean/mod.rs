@@ -29,14 +29,16 @@ pub(crate) mod test_util {
         ctx.subtree_text(ctx.body, 10_000)
     }
 
-    /// Like [`surviving_text`] but the pass also gets the `<body>` as the only root.
+    /// Like [`surviving_text`] but the pass also gets the `<body>` as the only root, and the
+    /// paragraph scores.
     pub(crate) fn surviving_text_in_body(
         html: &str,
-        pass: impl Fn(&mut Ctx<'_, '_>, &[NodeIx]),
+        pass: impl Fn(&mut Ctx<'_, '_>, &[NodeIx], &crate::score::paragraphs::Scores),
     ) -> String {
         surviving_text(html, |ctx| {
             let body = ctx.body;
-            pass(ctx, &[body]);
+            let scores = crate::score::paragraphs::run(ctx);
+            pass(ctx, &[body], &scores);
         })
     }
 }

@@ -221,7 +221,7 @@ mod tests {
     fn removes_short_furniture_but_keeps_sentences() {
         let html = "<body><p>Read more: <a href=/x>Other story</a></p>\
             <p>Follow the money, the investigators said, and the trail led abroad.</p></body>";
-        let t = surviving_text_in_body(html, super::run);
+        let t = surviving_text_in_body(html, |c, r, _| super::run(c, r));
         assert!(!t.contains("Other story"), "{t}");
         assert!(t.contains("Follow the money"), "{t}");
     }

@@ -23,6 +23,7 @@ use crate::dom::{NodeIx, Tag};
 use crate::options::Favor;
 use crate::patterns::Sig;
 use crate::pipeline::{Ctx, PassId};
+use crate::score::paragraphs::Scores;
 
 /// A block with at least this many commas is prose and never pruned here.
 const MIN_PROSE_COMMAS: u32 = 10;
@@ -30,7 +31,7 @@ const MIN_PROSE_COMMAS: u32 = 10;
 const MIN_BLOCK_CHARS: u32 = 25;
 
 /// Runs the pass over the subtrees of `roots`.
-pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx]) {
+pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx], scores: &Scores) {
     let (max_ld_plain, max_ld_content) = match ctx.favor() {
         Favor::Precision => (0.15, 0.4),
         Favor::Balanced => (0.25, 0.5),
@@ -43,7 +44,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx]) {
             if ix == root || ctx.removed[ix].is_some() {
                 continue;
             }
-            if let Some(reason) = judge(ctx, ix, max_ld_plain, max_ld_content)
+            if let Some(reason) = judge(ctx, ix, scores.score[ix], max_ld_plain, max_ld_content)
                 && !ctx.is_removed(ix)
             {
                 ctx.remove(ix, PassId::PruneConditionally, || reason);
@@ -53,19 +54,28 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx]) {
     }
 }
 
-/// Readability's class weight, from our signature: ±25.
+/// Readability's class weight, from our signature: ±25. Only words that name a region as
+/// boilerplate count against it; meta, tag, byline, paywall and teaser words are judged by
+/// size elsewhere, since they also decorate real content wrappers (`date-posts`,
+/// `non-paywall`, `card`).
 pub(crate) fn class_weight(sig: Sig) -> f32 {
     let mut w = 0.0;
     if sig.any(Sig::CONTENT | Sig::CONTENT_STRONG) {
         w += 25.0;
     }
-    if sig.any(Sig::STRONG_BOILERPLATE | (Sig::WEAK_BOILERPLATE & !Sig::TEASER)) {
+    if sig.any(Sig::STRONG_BOILERPLATE | Sig::NAV | Sig::SIDEBAR | Sig::FOOTER | Sig::HEADER) {
         w -= 25.0;
     }
     w
 }
 
-fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, max_ld_plain: f32, max_ld_content: f32) -> Option<String> {
+fn judge(
+    ctx: &Ctx<'_, '_>,
+    ix: NodeIx,
+    content_score: f32,
+    max_ld_plain: f32,
+    max_ld_content: f32,
+) -> Option<String> {
     let doc = ctx.doc;
     let tag = doc.tag(ix)?;
     if !matches!(
@@ -89,8 +99,10 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, max_ld_plain: f32, max_ld_content: f32) 
         return Some("empty".to_string());
     }
     let weight = class_weight(ctx.sig[ix]);
-    if weight < 0.0 {
-        return Some(format!("class weight {weight}"));
+    if weight + content_score.max(0.0) < 0.0 {
+        return Some(format!(
+            "class weight {weight}, content score {content_score:.1}"
+        ));
     }
     if s.commas >= MIN_PROSE_COMMAS {
         return None;

@@ -35,8 +35,17 @@ const MIN_TEASER_LINK_DENSITY: f32 = 0.4;
 /// Media words remove elements with fewer characters than this.
 const MAX_MEDIA_CHARS: u32 = 200;
 
+/// Which words a run acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Words {
+    /// Strong boilerplate words only (comments, share, related, ads, …).
+    Strong,
+    /// Strong and weak words.
+    All,
+}
+
 /// Runs the pass.
-pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
+pub(crate) fn run(ctx: &mut Ctx<'_, '_>, words: Words) {
     let doc = ctx.doc;
     let protection = Protection::compute(ctx);
     let mut i = NodeIx(0);
@@ -46,7 +55,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
             i = doc.end(i);
             continue;
         }
-        if let Some(reason) = judge(ctx, i)
+        if let Some(reason) = judge(ctx, i, words)
             && !protection.is_protected(i)
         {
             if ctx.sig[i].any(Sig::COMMENTS) {
@@ -61,7 +70,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
 }
 
 /// Why `ix`'s words make it boilerplate, if they do.
-fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx) -> Option<String> {
+fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words) -> Option<String> {
     let tag = ctx.doc.tag(ix)?;
     if matches!(tag, Tag::Html | Tag::Body | Tag::Main) {
         return None;
@@ -77,7 +86,7 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx) -> Option<String> {
             sig.0 & Sig::STRONG_BOILERPLATE
         ));
     }
-    if sig.any(Sig::CONTENT_STRONG) {
+    if sig.any(Sig::CONTENT_STRONG) || words == Words::Strong {
         return None;
     }
     let body_chars = ctx.stats[ctx.body].chars.max(1);
@@ -115,7 +124,7 @@ mod tests {
              <section id=comments><p>Nice post!</p></section>\
              <div class=\"newsletter-signup\">Subscribe now</div></body>"
         );
-        let t = surviving_text(&html, super::run);
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
         assert!(!t.contains("Other story") && !t.contains("Nice post") && !t.contains("Subscribe"));
         assert!(t.contains("The article body"));
     }
@@ -124,7 +133,7 @@ mod tests {
     fn keeps_content_wrappers_with_misleading_words() {
         let html =
             format!("<body><div class=\"page has-sidebar with-comments\">{BODY}</div></body>");
-        let t = surviving_text(&html, super::run);
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
         assert!(t.contains("The article body"));
     }
 
@@ -134,7 +143,7 @@ mod tests {
             "<body><div class=card><div class=card-body>{BODY}</div></div>\
              <div class=card><a href=/x>Another headline entirely</a></div></body>"
         );
-        let t = surviving_text(&html, super::run);
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
         assert!(t.contains("The article body") && !t.contains("Another headline"));
     }
 
@@ -143,7 +152,7 @@ mod tests {
         let html = format!(
             "<body><div class=post-meta>By Jane Doe</div><div class=meta>{BODY}</div></body>"
         );
-        let t = surviving_text(&html, super::run);
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
         assert!(!t.contains("Jane Doe") && t.contains("The article body"));
     }
 }

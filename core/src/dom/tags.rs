@@ -152,7 +152,6 @@ impl Tag {
                 | Link
                 | Noscript
                 | Svg
-                | Math
                 | Canvas
                 | Iframe
                 | Object
