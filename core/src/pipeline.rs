@@ -72,6 +72,13 @@ pub(crate) struct Stats {
     pub heading_chars: u32,
 }
 
+/// `true` for an id made from a heading's words (`sharing-with-a-single-developer`, as
+/// documentation generators and Markdown renderers make them): its words describe the
+/// section's topic, not its role.
+fn is_heading_slug(id: &str) -> bool {
+    id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 4
+}
+
 /// Shared state of one extraction.
 pub(crate) struct Ctx<'d, 'h> {
     pub doc: &'d Doc<'h>,

@@ -2,8 +2,7 @@
 //!
 //! ## What it does
 //! - drops a heading or paragraph that repeats the article title (it is metadata);
-//! - drops repeated short blocks (a newsletter form's "* indicates required" five times) and
-//!   any block identical to an earlier one;
+//! - drops repeated short blocks (a newsletter form's "* indicates required" five times);
 //! - drops headings left dangling at the end (a "Related" heading whose list was removed).
 //!
 //! ## Origin
@@ -12,33 +11,79 @@
 //! ## Cost
 //! O(blocks · log) with a hash set.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use crate::article::Block;
+use crate::dom::Tag;
 use crate::dom::text::fold;
 use crate::pipeline::{Ctx, PassId};
 
+/// Short blocks (folded bytes) are deduplicated wherever they repeat: repeated furniture is
+/// short ("* indicates required"). A longer block is dropped only when it repeats as part
+/// of a run (its neighbour repeats the first copy's neighbour too): a page rendered twice
+/// for two screen sizes, not an author saying a paragraph twice.
+const MAX_DEDUP_KEY_BYTES: usize = 100;
+/// Long blocks repeated in runs of at least this many are dropped.
+const MIN_DUPLICATE_RUN: usize = 3;
+
 /// Runs the filters.
 pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title: Option<&str>) {
-    let title_key = title.map(fold).filter(|t| !t.is_empty());
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut out = Vec::with_capacity(blocks.len());
-    for (n, b) in std::mem::take(blocks).into_iter().enumerate() {
-        let key = match &b {
+    let title_keys = title_keys(ctx, title);
+    let keys: Vec<String> = blocks
+        .iter()
+        .map(|b| match b {
             Block::Heading { text, .. } | Block::Paragraph { text, .. } | Block::Quote { text } => {
                 fold(text)
             }
+            Block::List { items, .. } => items.iter().map(|i| fold(&i.text)).collect(),
             _ => String::new(),
+        })
+        .collect();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut drop = vec![false; blocks.len()];
+    for (i, key) in keys.iter().enumerate() {
+        if key.is_empty() {
+            continue;
+        }
+        let Some(&j) = first.get(key.as_str()) else {
+            first.insert(key, i);
+            continue;
         };
-        if let Some(t) = &title_key
-            && n < 8
+        // Length of the run of blocks that repeat the first copy's blocks in order, around i.
+        let eq = |a: usize, b: usize| {
+            keys.get(a)
+                .zip(keys.get(b))
+                .is_some_and(|(x, y)| !x.is_empty() && x == y)
+        };
+        let mut back = 0;
+        while back < j && i - back - 1 > j && eq(i - back - 1, j - back - 1) {
+            back += 1;
+        }
+        let mut fwd = 0;
+        while j + fwd + 1 < i && eq(i + fwd + 1, j + fwd + 1) {
+            fwd += 1;
+        }
+        let in_run = back + 1 + fwd >= MIN_DUPLICATE_RUN;
+        if key.len() <= MAX_DEDUP_KEY_BYTES || in_run {
+            if let Some(d) = drop.get_mut(i) {
+                *d = true;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    for (n, b) in std::mem::take(blocks).into_iter().enumerate() {
+        let key = keys.get(n).map_or("", String::as_str);
+        if n < 8
             && !key.is_empty()
-            && (key == *t || (matches!(b, Block::Heading { .. }) && is_title_variant(&key, t)))
+            && !matches!(b, Block::List { .. })
+            && title_keys.iter().any(|t| {
+                key == t || (matches!(b, Block::Heading { .. }) && is_title_variant(key, t))
+            })
         {
             trace(ctx, &b, "repeats the title");
             continue;
         }
-        if !key.is_empty() && !seen.insert(key) {
+        if drop.get(n).copied().unwrap_or(false) {
             trace(ctx, &b, "duplicate block");
             continue;
         }
@@ -51,6 +96,49 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title: Option<
         }
     }
     *blocks = out;
+}
+
+/// Folded forms of what the page declares as its title: `<title>`, `og:title`,
+/// `twitter:title`, and the metadata title unless it was read from the body's own `<h1>`
+/// (a heading cannot repeat itself).
+fn title_keys(ctx: &Ctx<'_, '_>, title: Option<&str>) -> Vec<String> {
+    let doc = ctx.doc;
+    let mut keys = Vec::new();
+    for ix in doc.all() {
+        match doc.tag(ix) {
+            Some(Tag::Title) => {
+                let t: String = doc.children(ix).filter_map(|c| doc.text(c)).collect();
+                keys.push(fold(&t));
+            }
+            Some(Tag::Meta) => {
+                let k = doc
+                    .attr(ix, "property")
+                    .or_else(|| doc.attr(ix, "name"))
+                    .unwrap_or("");
+                if k.eq_ignore_ascii_case("og:title") || k.eq_ignore_ascii_case("twitter:title") {
+                    keys.push(fold(doc.attr(ix, "content").unwrap_or("")));
+                }
+            }
+            Some(Tag::Body) => break,
+            _ => {}
+        }
+    }
+    if let Some(t) = title {
+        let t = fold(t);
+        let from_h1 = doc.all().any(|ix| {
+            doc.is(ix, Tag::H1)
+                && fold(
+                    &doc.subtree(ix)
+                        .filter_map(|c| doc.text(c))
+                        .collect::<String>(),
+                ) == t
+        });
+        if !from_h1 || keys.iter().any(|k| k.contains(&t)) {
+            keys.push(t);
+        }
+    }
+    keys.retain(|k| !k.is_empty());
+    keys
 }
 
 /// A heading that is the title with a site suffix, or the title without one.
@@ -125,6 +213,24 @@ mod tests {
             Some("The title"),
         );
         assert_eq!(out, vec![p("Body one."), p("* indicates required")]);
+    }
+
+    #[test]
+    fn long_repeats_go_only_as_runs() {
+        let long = |t: &str| p(&format!("{t} {}", "word ".repeat(30)));
+        // A page rendered twice (two screen sizes): the second copy goes.
+        let twice = vec![
+            long("a"),
+            long("b"),
+            long("c"),
+            long("a"),
+            long("b"),
+            long("c"),
+        ];
+        assert_eq!(filtered(twice, None), vec![long("a"), long("b"), long("c")]);
+        // An author repeating one paragraph: kept.
+        let said_twice = vec![long("a"), long("b"), long("a")];
+        assert_eq!(filtered(said_twice.clone(), None), said_twice);
     }
 
     #[test]

@@ -87,6 +87,11 @@ fn choose<'b>(
         if enc == UTF_8 && mostly_not_utf8(bytes) {
             return (guess(bytes, tld, false), EncodingSource::Detected, bytes);
         }
+        if enc != UTF_8 && enc.is_ascii_compatible() && is_utf8_with_non_ascii(bytes) {
+            // Legacy-encoded text is almost never valid UTF-8 once it has non-ASCII bytes;
+            // such pages were re-saved as UTF-8 and kept their old declaration.
+            return (UTF_8, EncodingSource::Detected, bytes);
+        }
         return (enc, EncodingSource::Meta, bytes);
     }
     if std::str::from_utf8(bytes).is_ok() {
@@ -114,6 +119,11 @@ fn guess(bytes: &[u8], tld: Option<&str>, allow_utf8: bool) -> &'static Encoding
     } else {
         enc
     }
+}
+
+/// `true` when `bytes` is valid UTF-8 and has multi-byte sequences.
+fn is_utf8_with_non_ascii(bytes: &[u8]) -> bool {
+    !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok()
 }
 
 /// `true` when invalid UTF-8 sequences are at least a quarter as common as valid non-ASCII
@@ -430,6 +440,26 @@ mod tests {
         let d = decode(&bytes, None, Some("ru"));
         assert_eq!(d.encoding, encoding_rs::WINDOWS_1251);
         assert!(d.text.contains("Привет"));
+    }
+
+    #[test]
+    fn valid_utf8_beats_a_stale_legacy_declaration() {
+        let d = decode(
+            "<meta charset=gb2312><p>谷歌在2014年收购的人工智能公司</p>".as_bytes(),
+            None,
+            None,
+        );
+        assert_eq!(d.encoding, UTF_8);
+        assert!(d.text.contains("谷歌"));
+    }
+
+    #[test]
+    fn legacy_declaration_is_kept_for_legacy_bytes() {
+        let (bytes, _, _) =
+            encoding_rs::GBK.encode("<meta charset=gb2312><p>谷歌在2014年收购的人工智能公司</p>");
+        let d = decode(&bytes, None, None);
+        assert_eq!(d.encoding, encoding_rs::GBK);
+        assert_eq!(d.source, EncodingSource::Meta);
     }
 
     #[test]
