@@ -111,7 +111,9 @@ impl<'d, 'h> Ctx<'d, 'h> {
                     "itemprop",
                     "data-component",
                 ] {
-                    if let Some(v) = el.attr(name) {
+                    if let Some(v) = el.attr(name)
+                        && !(name == "id" && is_heading_slug(v))
+                    {
                         bits |= classify(v).0;
                     }
                 }

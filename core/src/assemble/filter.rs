@@ -64,10 +64,10 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title: Option<
             fwd += 1;
         }
         let in_run = back + 1 + fwd >= MIN_DUPLICATE_RUN;
-        if key.len() <= MAX_DEDUP_KEY_BYTES || in_run {
-            if let Some(d) = drop.get_mut(i) {
-                *d = true;
-            }
+        if (key.len() <= MAX_DEDUP_KEY_BYTES || in_run)
+            && let Some(d) = drop.get_mut(i)
+        {
+            *d = true;
         }
     }
     let mut out = Vec::with_capacity(blocks.len());
