@@ -12,6 +12,7 @@
 //! `DISCARD_XPATH` and `BODY_XPATH` lists, jusText's stop-lists, and the common CMS themes
 //! (WordPress, Drupal, Ghost, Joomla).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -410,15 +411,73 @@ const STEMS: &[(&str, u32)] = &[
 static STEM_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
         .build(STEMS.iter().map(|(s, _)| *s))
         .ok()
 });
 
+/// FNV-1a: a fast hash for the short keys of our tables (SipHash's DoS resistance buys
+/// nothing for a fixed vocabulary or one page's class strings).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A `HashMap` with [`Fnv`] hashing.
+pub(crate) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+static TOKEN_MAP: LazyLock<FnvMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut m: FnvMap<&'static str, u32> = FnvMap::default();
+    for (t, bits) in TOKENS {
+        *m.entry(t).or_insert(0) |= bits;
+    }
+    m
+});
+
+/// Longest token in the table: longer runs cannot match and are not looked up.
+const MAX_TOKEN_BYTES: usize = 24;
+
 fn token_bits(token: &str) -> u32 {
-    TOKENS
-        .iter()
-        .find(|(t, _)| *t == token)
-        .map_or(0, |(_, bits)| *bits)
+    if token.len() > MAX_TOKEN_BYTES {
+        return 0;
+    }
+    TOKEN_MAP.get(token).copied().unwrap_or(0)
+}
+
+/// Classifies attribute values, remembering the answer for each distinct value: a page
+/// repeats the same class strings hundreds of times.
+#[derive(Default)]
+pub(crate) struct Classifier<'a> {
+    cache: FnvMap<&'a str, Sig>,
+}
+
+impl<'a> Classifier<'a> {
+    /// The signature of `value`.
+    pub(crate) fn classify(&mut self, value: &'a str) -> Sig {
+        if let Some(sig) = self.cache.get(value) {
+            return *sig;
+        }
+        let sig = classify(value);
+        self.cache.insert(value, sig);
+        sig
+    }
 }
 
 /// Classifies one attribute value (class, id, role, aria-label, itemprop…).
@@ -431,34 +490,41 @@ pub(crate) fn classify(value: &str) -> Sig {
         }
         value.get(..end).unwrap_or("")
     });
+    if value.is_empty() {
+        return Sig(0);
+    }
     let mut bits = 0;
-    // Tokens: split on non-alphanumerics and lower→upper camelCase humps.
-    let mut token = String::new();
+    // Tokens: split on non-alphanumerics and lower→upper camelCase humps; the tokens of one
+    // whitespace-separated word are also looked up joined (`article-body` → `articlebody`).
+    let mut token = String::with_capacity(32);
+    let mut joined = String::with_capacity(64);
     let mut prev_lower = false;
-    let mut joined = String::new();
     for c in value.chars().chain(std::iter::once(' ')) {
-        let boundary = !c.is_alphanumeric() || (prev_lower && c.is_uppercase());
+        let alnum = c.is_alphanumeric();
+        let boundary = !alnum || (prev_lower && c.is_uppercase());
         if boundary && !token.is_empty() {
             bits |= token_bits(&token);
-            joined.push_str(&token);
+            if joined.len() < MAX_TOKEN_BYTES * 2 {
+                joined.push_str(&token);
+            }
             token.clear();
         }
-        if !c.is_alphanumeric() {
-            // Compound checks on `article-body` → `articlebody` happen per whitespace word.
-            if c.is_whitespace() {
-                if !joined.is_empty() {
-                    bits |= token_bits(&joined);
-                }
-                joined.clear();
+        if alnum {
+            if c.is_ascii() {
+                token.push(c.to_ascii_lowercase());
+            } else {
+                token.extend(c.to_lowercase());
             }
-        } else {
-            token.extend(c.to_lowercase());
+        } else if c.is_whitespace() {
+            if !joined.is_empty() {
+                bits |= token_bits(&joined);
+            }
+            joined.clear();
         }
         prev_lower = c.is_lowercase() || c.is_ascii_digit();
     }
     if let Some(ac) = STEM_MATCHER.as_ref() {
-        let lower = value.to_ascii_lowercase();
-        for m in ac.find_overlapping_iter(&lower) {
+        for m in ac.find_overlapping_iter(value) {
             if let Some((_, b)) = STEMS.get(m.pattern().as_usize()) {
                 bits |= *b;
             }

@@ -9,10 +9,11 @@
 //! tree, never a re-parse.
 
 use crate::article::{Block, TraceEntry};
+use crate::clean::protect::Protection;
 use crate::dom::text::prefix;
 use crate::dom::{Doc, Kind, NodeIx, NodeVec, Tag};
 use crate::options::{Favor, Options};
-use crate::patterns::{Sig, classify};
+use crate::patterns::{Classifier, Sig};
 use crate::{assemble, clean, score};
 
 /// Stable ids of the passes, used in traces and tests.
@@ -95,30 +96,52 @@ pub(crate) struct Ctx<'d, 'h> {
     pub comment_roots: Vec<NodeIx>,
     /// Decisions, when `explain` is on.
     pub trace: Vec<TraceEntry>,
+    /// Non-whitespace characters and commas of each text node, counted once.
+    text_counts: NodeVec<(u32, u32)>,
+    /// Elements that hold the article, computed once from the first statistics.
+    pub protection: Protection,
 }
 
 impl<'d, 'h> Ctx<'d, 'h> {
     pub(crate) fn new(doc: &'d Doc<'h>, opts: &'d Options) -> Self {
         let mut sig = NodeVec::new(doc.len(), Sig::default());
-        for ix in doc.all() {
-            if let Some(el) = doc.element(ix) {
-                let mut bits = 0;
-                for name in [
-                    "class",
-                    "id",
-                    "role",
-                    "aria-label",
-                    "itemprop",
-                    "data-component",
-                ] {
-                    if let Some(v) = el.attr(name)
-                        && !(name == "id" && is_heading_slug(v))
-                    {
-                        bits |= classify(v).0;
+        let mut classifier = Classifier::default();
+        let mut text_counts = NodeVec::new(doc.len(), (0, 0));
+        let mut i = NodeIx(0);
+        let end = NodeIx(doc.len() as u32);
+        while i < end {
+            match doc.node(i).kind {
+                Kind::Element(tag, el) => {
+                    if tag.is_never_content() {
+                        // Script and style bodies are removed first thing: never counted.
+                        i = doc.end(i);
+                        continue;
                     }
+                    let mut bits = 0;
+                    for (name, value) in el.attrs.iter() {
+                        if !name.ns.is_empty() {
+                            continue;
+                        }
+                        let classified = match &*name.local {
+                            "class" | "role" | "aria-label" | "itemprop" | "data-component" => true,
+                            "id" => !is_heading_slug(value),
+                            _ => false,
+                        };
+                        if classified {
+                            bits |= classifier.classify(value).0;
+                        }
+                    }
+                    sig[i] = Sig(bits);
                 }
-                sig[ix] = Sig(bits);
+                Kind::Text(t) => {
+                    text_counts[i] = (
+                        crate::dom::text::char_count(t),
+                        crate::dom::text::comma_count(t),
+                    );
+                }
+                Kind::Other => {}
             }
+            i = NodeIx(i.0 + 1);
         }
         let body = doc.find(Tag::Body).unwrap_or(NodeIx(0));
         let mut ctx = Ctx {
@@ -130,8 +153,13 @@ impl<'d, 'h> Ctx<'d, 'h> {
             body,
             comment_roots: Vec::new(),
             trace: Vec::new(),
+            text_counts,
+            protection: Protection::empty(),
         };
+        // Script and style text is never counted, so these first statistics already see the
+        // page as a reader does; protection is computed from them once.
         ctx.refresh_stats();
+        ctx.protection = Protection::compute(&ctx);
         ctx
     }
 
@@ -195,9 +223,8 @@ impl<'d, 'h> Ctx<'d, 'h> {
             let mut s = stats[ix];
             let mut is_block = false;
             match doc.node(ix).kind {
-                Kind::Text(t) => {
-                    let c = crate::dom::text::char_count(t);
-                    let k = crate::dom::text::comma_count(t);
+                Kind::Text(_) => {
+                    let (c, k) = self.text_counts[ix];
                     s.chars = c;
                     s.commas = k;
                     s.inline_chars = c;
@@ -334,20 +361,22 @@ pub(crate) fn run(
     // Stats are refreshed after each pass, so shares of "the page's text" never count script
     // bodies or what an earlier pass already removed.
     clean::remove_non_content::run(&mut ctx);
-    ctx.refresh_stats();
     clean::remove_hidden::run(&mut ctx);
     ctx.refresh_stats();
+    ctx.protection = Protection::compute(&ctx);
     clean::remove_semantic_boilerplate::run(&mut ctx);
     ctx.refresh_stats();
+    ctx.protection = Protection::compute(&ctx);
     clean::remove_boilerplate_classes::run(
         &mut ctx,
         clean::remove_boilerplate_classes::Words::Strong,
     );
-    ctx.refresh_stats();
     let strong_only = ctx.removed.clone();
     clean::remove_boilerplate_classes::run(&mut ctx, clean::remove_boilerplate_classes::Words::All);
     ctx.refresh_stats();
     let after_clean = ctx.removed.clone();
+
+    let title_keys = assemble::filter::title_keys(&ctx, title);
 
     // Attempts, strictest first (Readability's flag dropping): keep the first reading that is
     // long enough, else the longest, preferring stricter ones unless a looser one reads
@@ -376,7 +405,7 @@ pub(crate) fn run(
 
         // assemble blocks, then filter them.
         let mut blocks = assemble::blocks(&ctx, &roots, base);
-        assemble::filter::run(&mut ctx, &mut blocks, title);
+        assemble::filter::run(&mut ctx, &mut blocks, &title_keys);
         let chars: u32 = blocks.iter().map(assemble::block_chars).sum();
         let better = match &best {
             None => true,

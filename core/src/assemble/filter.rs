@@ -27,8 +27,7 @@ const MAX_DEDUP_KEY_BYTES: usize = 100;
 const MIN_DUPLICATE_RUN: usize = 3;
 
 /// Runs the filters.
-pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title: Option<&str>) {
-    let title_keys = title_keys(ctx, title);
+pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title_keys: &[String]) {
     let keys: Vec<String> = blocks
         .iter()
         .map(|b| match b {
@@ -101,7 +100,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title: Option<
 /// Folded forms of what the page declares as its title: `<title>`, `og:title`,
 /// `twitter:title`, and the metadata title unless it was read from the body's own `<h1>`
 /// (a heading cannot repeat itself).
-fn title_keys(ctx: &Ctx<'_, '_>, title: Option<&str>) -> Vec<String> {
+pub(crate) fn title_keys(ctx: &Ctx<'_, '_>, title: Option<&str>) -> Vec<String> {
     let doc = ctx.doc;
     let mut keys = Vec::new();
     for ix in doc.all() {
@@ -190,7 +189,8 @@ mod tests {
         let opts = Options::default();
         let mut ctx = Ctx::new(&doc, &opts);
         let mut blocks = blocks;
-        run(&mut ctx, &mut blocks, title);
+        let keys = title_keys(&ctx, title);
+        run(&mut ctx, &mut blocks, &keys);
         blocks
     }
 

@@ -96,7 +96,7 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                     i = next;
                 }
                 Kind::Other => i = next,
-                Kind::Element(tag, el) => match tag {
+                Kind::Element(tag, _) => match tag {
                     _ if tag.is_never_content() => i = doc.end(i),
                     Tag::Br => {
                         self.line_break();
@@ -152,8 +152,8 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                             && let Some(src) = self.image_src(i)
                         {
                             self.flush();
-                            let alt = el
-                                .attr("alt")
+                            let alt = doc
+                                .attr(i, "alt")
                                 .map(crate::dom::text::collapse)
                                 .filter(|a| !a.is_empty());
                             self.blocks.push(Block::Figure {
@@ -165,7 +165,8 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                         i = next;
                     }
                     Tag::A if opts.include_links => {
-                        if let Some(href) = el.attr("href").and_then(|h| link_target(self.base, h))
+                        if let Some(href) =
+                            doc.attr(i, "href").and_then(|h| link_target(self.base, h))
                         {
                             self.open.push((
                                 doc.end(i),
@@ -294,7 +295,7 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                     push_collapsed(&mut out, t);
                     chars += out.get(old..).map_or(0, |s| s.chars().count());
                 }
-                Kind::Element(tag, el) => {
+                Kind::Element(tag, _) => {
                     if tag.is_never_content() || (skip_lists && matches!(tag, Tag::Ul | Tag::Ol)) {
                         i = doc.end(i);
                         continue;
@@ -309,7 +310,8 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                             chars += 1;
                         }
                     } else if tag == Tag::A && keep_links {
-                        if let Some(href) = el.attr("href").and_then(|h| link_target(self.base, h))
+                        if let Some(href) =
+                            doc.attr(i, "href").and_then(|h| link_target(self.base, h))
                         {
                             link_open.push((doc.end(i), chars, href));
                         }

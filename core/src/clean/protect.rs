@@ -26,6 +26,11 @@ const MAX_REMOVABLE_SHARE_PERCENT: u32 = 55;
 pub(crate) struct Protection(NodeVec<bool>);
 
 impl Protection {
+    /// No node protected (before the statistics exist).
+    pub(crate) fn empty() -> Protection {
+        Protection(NodeVec::new(0, false))
+    }
+
     /// Computes the flags from the current stats.
     pub(crate) fn compute(ctx: &Ctx<'_, '_>) -> Protection {
         let doc = ctx.doc;
@@ -55,6 +60,6 @@ impl Protection {
 
     /// `true` when removing `ix` would remove the article.
     pub(crate) fn is_protected(&self, ix: NodeIx) -> bool {
-        self.0[ix]
+        self.0.get(ix).unwrap_or(false)
     }
 }

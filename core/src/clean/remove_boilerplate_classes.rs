@@ -20,7 +20,6 @@
 //! ## Cost
 //! O(n); signatures are computed once per element.
 
-use crate::clean::protect::Protection;
 use crate::dom::{NodeIx, Tag};
 use crate::patterns::Sig;
 use crate::pipeline::{Ctx, PassId};
@@ -47,7 +46,6 @@ pub(crate) enum Words {
 /// Runs the pass.
 pub(crate) fn run(ctx: &mut Ctx<'_, '_>, words: Words) {
     let doc = ctx.doc;
-    let protection = Protection::compute(ctx);
     let mut i = NodeIx(0);
     let end = NodeIx(doc.len() as u32);
     while i < end {
@@ -56,7 +54,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, words: Words) {
             continue;
         }
         if let Some(reason) = judge(ctx, i, words)
-            && !protection.is_protected(i)
+            && !ctx.protection.is_protected(i)
         {
             if ctx.sig[i].any(Sig::COMMENTS) {
                 ctx.comment_roots.push(i);

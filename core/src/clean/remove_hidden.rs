@@ -14,7 +14,6 @@
 //! ## Cost
 //! O(n); styles are scanned up to 1 KiB.
 
-use crate::clean::protect::Protection;
 use crate::dom::NodeIx;
 use crate::patterns::MAX_ATTR_SCAN_BYTES;
 use crate::pipeline::{Ctx, PassId};
@@ -22,7 +21,6 @@ use crate::pipeline::{Ctx, PassId};
 /// Runs the pass.
 pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    let protection = Protection::compute(ctx);
     let mut i = NodeIx(0);
     let end = NodeIx(doc.len() as u32);
     while i < end {
@@ -31,7 +29,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         if let Some(reason) = hidden_reason(ctx, i)
-            && !protection.is_protected(i)
+            && !ctx.protection.is_protected(i)
         {
             ctx.remove(i, PassId::RemoveHidden, || reason.to_string());
             i = doc.end(i);
@@ -41,20 +39,25 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
     }
 }
 
-/// Why `ix` is hidden, if it is.
+/// Why `ix` is hidden, if it is. One pass over the element's attributes.
 fn hidden_reason(ctx: &Ctx<'_, '_>, ix: NodeIx) -> Option<&'static str> {
     let el = ctx.doc.element(ix)?;
-    if el.attr("hidden").is_some() {
-        return Some("hidden attribute");
+    let mut style = None;
+    for (name, value) in el.attrs.iter() {
+        match &*name.local {
+            "hidden" => return Some("hidden attribute"),
+            "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => {
+                return Some("aria-hidden=true");
+            }
+            "style" => style = Some(&**value),
+            _ => {}
+        }
     }
-    if el
-        .attr("aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
-        return Some("aria-hidden=true");
-    }
-    let style = el.attr("style")?;
+    let style = style?;
     let style = style.get(..MAX_ATTR_SCAN_BYTES).unwrap_or(style);
+    if !style.contains(':') {
+        return None;
+    }
     let compact: String = style
         .chars()
         .filter(|c| !c.is_whitespace())

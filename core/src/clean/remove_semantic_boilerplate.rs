@@ -16,7 +16,6 @@
 //! ## Cost
 //! O(n).
 
-use crate::clean::protect::Protection;
 use crate::dom::{NodeIx, Tag};
 use crate::pipeline::{Ctx, PassId};
 
@@ -44,7 +43,6 @@ const BOILERPLATE_ROLES: &[&str] = &[
 /// Runs the pass.
 pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    let protection = Protection::compute(ctx);
     let mut i = NodeIx(0);
     let end = NodeIx(doc.len() as u32);
     while i < end {
@@ -53,7 +51,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         if let Some(reason) = judge(ctx, i)
-            && !protection.is_protected(i)
+            && !ctx.protection.is_protected(i)
         {
             ctx.remove(i, PassId::RemoveSemanticBoilerplate, || reason);
             i = doc.end(i);

@@ -154,9 +154,17 @@ impl<'h> Doc<'h> {
         }
     }
 
-    /// An attribute value of the element at `ix`.
+    /// An attribute value of the element at `ix` (`name` in lower case).
+    ///
+    /// Scans the element's few attributes comparing names as strings: scraper's own
+    /// `Element::attr` interns `name` as an atom on every call, which costs more than the
+    /// scan.
     pub(crate) fn attr(&self, ix: NodeIx, name: &str) -> Option<&'h str> {
-        self.element(ix).and_then(|el| el.attr(name))
+        let el = self.element(ix)?;
+        el.attrs
+            .iter()
+            .find(|(q, _)| q.ns.is_empty() && &*q.local == name)
+            .map(|(_, v)| &**v)
     }
 
     /// The text of a text node.
@@ -274,6 +282,13 @@ impl<T: Clone> NodeVec<T> {
     /// A table of `len` copies of `value`.
     pub(crate) fn new(len: usize, value: T) -> Self {
         NodeVec(vec![value; len])
+    }
+}
+
+impl<T: Copy> NodeVec<T> {
+    /// The value at `ix`, `None` when the table is shorter.
+    pub(crate) fn get(&self, ix: NodeIx) -> Option<T> {
+        self.0.get(ix.get()).copied()
     }
 }
 

@@ -32,6 +32,10 @@ pub(crate) fn collapse(s: &str) -> String {
 
 /// Non-whitespace characters in `s`: the length measure every heuristic uses.
 pub(crate) fn char_count(s: &str) -> u32 {
+    if s.is_ascii() {
+        // Fast path for the common case: one byte per character.
+        return s.bytes().filter(|b| !b.is_ascii_whitespace()).count() as u32;
+    }
     s.chars().filter(|c| !c.is_whitespace()).count() as u32
 }
 
