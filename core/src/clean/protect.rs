@@ -60,6 +60,6 @@ impl Protection {
 
     /// `true` when removing `ix` would remove the article.
     pub(crate) fn is_protected(&self, ix: NodeIx) -> bool {
-        self.0.get(ix).unwrap_or(false)
+        self.0.lookup(ix).unwrap_or(false)
     }
 }

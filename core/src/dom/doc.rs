@@ -287,7 +287,7 @@ impl<T: Clone> NodeVec<T> {
 
 impl<T: Copy> NodeVec<T> {
     /// The value at `ix`, `None` when the table is shorter.
-    pub(crate) fn get(&self, ix: NodeIx) -> Option<T> {
+    pub(crate) fn lookup(&self, ix: NodeIx) -> Option<T> {
         self.0.get(ix.get()).copied()
     }
 }
