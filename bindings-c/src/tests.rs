@@ -222,3 +222,11 @@ fn errors_set_a_status_and_a_message() {
         dechaff_options_free(opts);
     }
 }
+
+#[test]
+fn handles_can_be_shared_across_threads() {
+    // The header promises that const options and articles may be read from several threads.
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<dechaff_options>();
+    assert_send_sync::<dechaff_article>();
+}
