@@ -77,7 +77,10 @@ pub(crate) struct Stats {
 /// documentation generators and Markdown renderers make them): its words describe the
 /// section's topic, not its role.
 fn is_heading_slug(id: &str) -> bool {
-    id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 4
+    id.split(['-', '_'])
+        .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic))
+        .count()
+        >= 4
 }
 
 /// Shared state of one extraction.
@@ -329,9 +332,72 @@ impl<'d, 'h> Ctx<'d, 'h> {
         prefix(out.trim(), max)
     }
 
-    /// The document's favour setting.
-    pub(crate) fn favor(&self) -> Favor {
-        self.opts.favor
+    /// The thresholds for the caller's [`Favor`].
+    pub(crate) fn tuning(&self) -> &'static Tuning {
+        Tuning::for_favor(self.opts.favor)
+    }
+}
+
+/// Every threshold that [`Favor`] moves, in one place.
+#[derive(Debug)]
+pub(crate) struct Tuning {
+    /// Link density above which a container without content words is pruned.
+    pub max_link_density: f32,
+    /// Link density above which a container with content words is pruned.
+    pub max_link_density_content: f32,
+    /// Siblings of the article join it on their score alone.
+    pub join_siblings_by_score: bool,
+    /// Fraction of the article's score a sibling needs to join.
+    pub sibling_score_factor: f32,
+    /// A reading shorter than this makes the pipeline try a looser attempt.
+    pub retry_below_chars: u32,
+    /// Blocks up to this many characters are checked for furniture phrases.
+    pub max_boilerplate_text_chars: u32,
+    /// Trim short, unpunctuated blocks at the edges of the article.
+    pub trim_edges: bool,
+    /// Run the conditional pruning in the first attempt.
+    pub prune_first: bool,
+}
+
+impl Tuning {
+    const PRECISION: Tuning = Tuning {
+        max_link_density: 0.15,
+        max_link_density_content: 0.4,
+        join_siblings_by_score: false,
+        sibling_score_factor: 0.2,
+        retry_below_chars: 250,
+        max_boilerplate_text_chars: 300,
+        trim_edges: true,
+        prune_first: true,
+    };
+    const BALANCED: Tuning = Tuning {
+        max_link_density: 0.25,
+        max_link_density_content: 0.5,
+        join_siblings_by_score: true,
+        sibling_score_factor: 0.2,
+        retry_below_chars: 500,
+        max_boilerplate_text_chars: 200,
+        trim_edges: false,
+        prune_first: true,
+    };
+    const RECALL: Tuning = Tuning {
+        max_link_density: 0.4,
+        max_link_density_content: 0.65,
+        join_siblings_by_score: true,
+        sibling_score_factor: 0.1,
+        retry_below_chars: 800,
+        max_boilerplate_text_chars: 120,
+        trim_edges: false,
+        prune_first: false,
+    };
+
+    /// The tuning for `favor`.
+    pub(crate) fn for_favor(favor: Favor) -> &'static Tuning {
+        match favor {
+            Favor::Precision => &Self::PRECISION,
+            Favor::Balanced => &Self::BALANCED,
+            Favor::Recall => &Self::RECALL,
+        }
     }
 }
 
@@ -398,7 +464,16 @@ pub(crate) fn run(
         let roots = score::select::run(&mut ctx, &scores);
 
         // clean inside the selection.
-        if attempt.prune {
+        if attempt.prune
+            && (ctx.tuning().prune_first
+                || !matches!(
+                    attempt,
+                    Attempt {
+                        weak_classes: true,
+                        prune: true
+                    }
+                ))
+        {
             clean::prune_conditionally::run(&mut ctx, &roots, &scores);
         }
         clean::prune_boilerplate_text::run(&mut ctx, &roots);
@@ -416,7 +491,7 @@ pub(crate) fn run(
         }
         if best
             .as_ref()
-            .is_some_and(|(_, c, _)| *c >= RETRY_BELOW_CHARS)
+            .is_some_and(|(_, c, _)| *c >= ctx.tuning().retry_below_chars)
         {
             break;
         }
@@ -491,7 +566,5 @@ const ATTEMPTS: [Attempt; 3] = [
     },
 ];
 
-/// A reading shorter than this (characters) makes the pipeline try a looser attempt.
-const RETRY_BELOW_CHARS: u32 = 500;
 /// A looser attempt must read at least this many more characters (and twice as many) to win.
 const MIN_RETRY_GAIN_CHARS: u32 = 150;

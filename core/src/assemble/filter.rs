@@ -88,6 +88,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title_keys: &[
         }
         out.push(b);
     }
+    if ctx.tuning().trim_edges {
+        trim_edges(ctx, &mut out);
+    }
     let has_body = out.iter().any(|b| !matches!(b, Block::Heading { .. }));
     while has_body && matches!(out.last(), Some(Block::Heading { .. })) {
         if let Some(b) = out.pop() {
@@ -95,6 +98,33 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title_keys: &[
         }
     }
     *blocks = out;
+}
+
+/// Paragraphs shorter than this at the edges of the article are trimmed in precision mode
+/// unless they end like a sentence.
+const MAX_EDGE_TRIM_CHARS: usize = 80;
+
+/// Precision mode: drops short paragraphs that do not end like a sentence from the start and
+/// the end of the article (credits, datelines, "Share", category labels).
+fn trim_edges(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
+    let trimmable = |b: &Block| match b {
+        Block::Paragraph { text, .. } => {
+            text.chars().count() < MAX_EDGE_TRIM_CHARS
+                && !text
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '…', '。', '"', '”', '»', ')'])
+        }
+        _ => false,
+    };
+    while out.len() > 1 && out.first().is_some_and(trimmable) {
+        let b = out.remove(0);
+        trace(ctx, &b, "short unpunctuated block at the start");
+    }
+    while out.len() > 1 && out.last().is_some_and(trimmable) {
+        if let Some(b) = out.pop() {
+            trace(ctx, &b, "short unpunctuated block at the end");
+        }
+    }
 }
 
 /// Folded forms of what the page declares as its title: `<title>`, `og:title`,

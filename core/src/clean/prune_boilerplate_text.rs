@@ -19,9 +19,6 @@
 use crate::dom::{NodeIx, Tag};
 use crate::pipeline::{Ctx, PassId};
 
-/// Only blocks shorter than this (characters) are checked.
-const MAX_BOILERPLATE_CHARS: u32 = 200;
-
 /// Phrases (lower case) that, at the start of a short block, mark it as furniture.
 const BOILERPLATE_STARTS: &[&str] = &[
     "share this",
@@ -157,7 +154,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx]) {
                     | Tag::H5
                     | Tag::H6
             ) && s.chars > 0
-                && s.chars < MAX_BOILERPLATE_CHARS;
+                && s.chars < ctx.tuning().max_boilerplate_text_chars;
             if candidate && let Some(phrase) = boilerplate_start(&ctx.subtree_text(i, 60)) {
                 ctx.remove(i, PassId::PruneBoilerplateText, || {
                     format!("starts with {phrase:?}")

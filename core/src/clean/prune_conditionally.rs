@@ -20,7 +20,6 @@
 //! O(n · depth) for the ancestor updates; depth is capped by the parser.
 
 use crate::dom::{NodeIx, Tag};
-use crate::options::Favor;
 use crate::patterns::Sig;
 use crate::pipeline::{Ctx, PassId};
 use crate::score::paragraphs::Scores;
@@ -32,11 +31,8 @@ const MIN_BLOCK_CHARS: u32 = 25;
 
 /// Runs the pass over the subtrees of `roots`.
 pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx], scores: &Scores) {
-    let (max_ld_plain, max_ld_content) = match ctx.favor() {
-        Favor::Precision => (0.15, 0.4),
-        Favor::Balanced => (0.25, 0.5),
-        Favor::Recall => (0.4, 0.65),
-    };
+    let t = ctx.tuning();
+    let (max_ld_plain, max_ld_content) = (t.max_link_density, t.max_link_density_content);
     for &root in roots {
         let doc = ctx.doc;
         // Innermost first: reverse document order visits descendants before ancestors.

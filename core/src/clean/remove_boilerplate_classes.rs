@@ -91,6 +91,7 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words) -> Option<String> {
     let share = s.chars * 100 / body_chars;
     if sig.any(Sig::NAV | Sig::SIDEBAR | Sig::HEADER | Sig::FOOTER)
         && share <= MAX_WEAK_REGION_SHARE_PERCENT
+        && !(sig.any(Sig::HEADER) && has_lead(s))
     {
         return Some(format!("region words, {share}% of the text"));
     }
@@ -106,6 +107,15 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words) -> Option<String> {
     }
     None
 }
+
+/// A header region holding a paragraph of real text (a standfirst) is kept, as in
+/// `remove_semantic_boilerplate`.
+fn has_lead(s: &crate::pipeline::Stats) -> bool {
+    s.paras > 0 && s.chars.saturating_sub(s.heading_chars + s.link_chars) >= MIN_HEADER_LEAD_CHARS
+}
+
+/// Characters of non-heading, non-link text that make a header region a lead.
+const MIN_HEADER_LEAD_CHARS: u32 = 100;
 
 #[cfg(test)]
 mod tests {

@@ -101,7 +101,23 @@ pub(crate) fn run(ctx: &Ctx<'_, '_>) -> Scores {
             continue;
         }
         let worth = 1.0 + s.inline_commas as f32 + (s.inline_chars as f32 / 100.0).min(3.0);
-        for (level, anc) in doc.ancestors(i).take(ANCESTOR_LEVELS).enumerate() {
+        // A list item credits the list's container, as if the list were not there: a list is
+        // part of the text around it, never the article by itself.
+        let skip = if matches!(tag, Tag::Li | Tag::Dd | Tag::Dt) {
+            doc.ancestors(i)
+                .take_while(|a| {
+                    matches!(doc.tag(*a), Some(Tag::Ul | Tag::Ol | Tag::Dl | Tag::Menu))
+                })
+                .count()
+        } else {
+            0
+        };
+        for (level, anc) in doc
+            .ancestors(i)
+            .skip(skip)
+            .take(ANCESTOR_LEVELS)
+            .enumerate()
+        {
             let Some(anc_tag) = doc.tag(anc) else { break };
             if matches!(anc_tag, Tag::Html) {
                 break;

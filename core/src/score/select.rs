@@ -14,7 +14,6 @@
 //! O(candidates · log) for the sort, O(depth) climbs, O(children) for siblings.
 
 use crate::dom::{NodeIx, Tag};
-use crate::options::Favor;
 use crate::pipeline::{Ctx, PassId};
 use crate::score::paragraphs::Scores;
 
@@ -112,7 +111,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, scores: &Scores) -> Vec<NodeIx> {
     let Some(parent) = doc.parent(top) else {
         return vec![top];
     };
-    let threshold = (top_final * 0.2).max(10.0);
+    let threshold = (top_final * ctx.tuning().sibling_score_factor).max(10.0);
     let top_class = doc.attr(top, "class").unwrap_or("");
     let mut roots = Vec::new();
     for sib in doc.children(parent) {
@@ -147,7 +146,7 @@ fn sibling_joins(
         0.0
     };
     let s = scores.final_score(ctx, sib);
-    if scores.score[sib] != 0.0 && s + bonus >= threshold && ctx.favor() != Favor::Precision {
+    if scores.score[sib] != 0.0 && s + bonus >= threshold && ctx.tuning().join_siblings_by_score {
         return Some(format!("sibling score {s:.1} ≥ {threshold:.1}"));
     }
     let st = &ctx.stats[sib];
