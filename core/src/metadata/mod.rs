@@ -1,14 +1,46 @@
-//! Metadata: title, authors, dates, site, language, image, tags, … and where each came from.
+//! Metadata: title, authors, dates, site, description, language, canonical URL, lead image
+//! and caption, section, categories, tags, licence, page type — and where each came from.
+//!
+//! ## How
+//! One pass gathers every carrier ([`collect`]): `<meta>`/`<link>` elements, `<title>`,
+//! `<h1>`s, JSON-LD, microdata, `<time>`s and byline/date-like elements. Each field is then
+//! read from its sources in a fixed order of trust (structured data first, then the visible
+//! page, then the URL), cleaned, checked (dates against a range) and recorded with its
+//! [`Source`] in [`Provenance`]. Fields that need the body (language detection, word count)
+//! are filled by [`apply`] once the body is known.
+//!
+//! ## Cost
+//! O(n) for the gathering pass; every later step works on capped lists.
 
+pub(crate) mod authors;
+pub(crate) mod collect;
 pub(crate) mod date;
 pub(crate) mod json_ld;
+pub(crate) mod language;
 pub(crate) mod title;
 
 use url::Url;
 
 use crate::article::{Article, Block, Provenance, Source};
-use crate::dom::{Doc, Tag};
+use crate::dom::text::fold;
+use crate::dom::{Doc, NodeIx, Tag};
 use crate::options::Options;
+use collect::{Cand, Page, text_of};
+use date::{Bounds, Order, Stamp};
+
+/// Longest text read from one byline or date element, in characters.
+const MAX_BYLINE_CHARS: usize = 200;
+/// Longest description kept, in characters.
+const MAX_DESCRIPTION_CHARS: usize = 1000;
+/// Tags, categories kept at most.
+const MAX_TAGS: usize = 30;
+/// Longest tag, in characters.
+const MAX_TAG_CHARS: usize = 100;
+/// Nodes after the `<h1>` looked at for a visible byline or date.
+const NEAR_H1_NODES: usize = 60;
+/// An element holding more text than this is never recorded as a metadata element to keep
+/// out of the body.
+const MAX_METADATA_ELEMENT_CHARS: usize = 200;
 
 /// Everything the metadata pass found.
 #[derive(Debug, Default)]
@@ -31,31 +63,876 @@ pub(crate) struct Metadata {
     pub provenance: Provenance,
     /// JSON-LD `articleBody`, a fallback for the body.
     pub json_ld_body: Option<String>,
+    /// Elements of the page that hold only metadata (the byline, the dateline, the title
+    /// heading): recorded here and kept out of the body.
+    pub body_nodes: Vec<NodeIx>,
+}
+
+/// Everything `extract` reads from: the page's carriers and its JSON-LD.
+struct Ctx<'a, 'h> {
+    doc: &'a Doc<'h>,
+    page: Page<'h>,
+    base: Option<&'a Url>,
+}
+
+impl<'h> Ctx<'_, 'h> {
+    /// Values of the `<meta>` elements with one of `keys`, in `keys` order, then page order.
+    fn metas<'s>(&'s self, keys: &'s [&'s str]) -> impl Iterator<Item = (&'h str, Source)> + 's {
+        keys.iter().flat_map(move |k| {
+            self.page
+                .metas
+                .iter()
+                .filter(move |m| m.key == *k)
+                .map(|m| (m.value.trim(), m.source))
+                .filter(|(v, _)| !v.is_empty())
+        })
+    }
+
+    fn meta(&self, keys: &[&str]) -> Option<(&'h str, Source)> {
+        self.metas(keys).next()
+    }
+
+    fn text(&self, ix: NodeIx, max: usize) -> String {
+        text_of(self.doc, ix, max)
+    }
+
+    fn abs(&self, href: &str) -> Option<String> {
+        crate::urls::absolutize(self.base, href)
+    }
+
+    /// Elements with `itemprop` equal to one of `props` (not `<meta>`), in page order.
+    fn itemprops<'s>(&'s self, props: &'s [&'s str]) -> impl Iterator<Item = NodeIx> + 's {
+        self.page.itemprops.iter().filter_map(move |(ix, p)| {
+            p.split_ascii_whitespace()
+                .any(|p| props.iter().any(|q| p.eq_ignore_ascii_case(q)))
+                .then_some(*ix)
+        })
+    }
 }
 
 /// Reads the metadata of a page.
-pub(crate) fn extract(doc: &Doc<'_>, _opts: &Options, _base: Option<&Url>) -> Metadata {
-    let mut meta = Metadata::default();
-    let ld = json_ld::read(doc);
-    meta.json_ld_body = ld.article_body.clone();
-    if let Some((t, src)) = title::title(doc, ld.headline.as_deref()) {
+pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Metadata {
+    let page = collect::collect(doc);
+    let ld = json_ld::read(doc, &page.ld_scripts);
+    let cx = Ctx { doc, page, base };
+    let mut meta = Metadata {
+        json_ld_body: ld.article_body.clone(),
+        ..Metadata::default()
+    };
+    let p = &mut meta.provenance;
+
+    // Site name first: the title reader strips it.
+    let site = cx
+        .meta(&["og:site_name"])
+        .map(|(v, s)| (v.to_string(), s))
+        .or_else(|| ld.site_name.clone().map(|v| (v, Source::JsonLd)))
+        .or_else(|| {
+            cx.meta(&[
+                "application-name",
+                "apple-mobile-web-app-title",
+                "publisher",
+                "dc.publisher",
+            ])
+            .map(|(v, s)| (v.to_string(), s))
+        })
+        .map(|(v, s)| (crate::dom::text::collapse(&v), s))
+        .filter(|(v, _)| !v.is_empty() && v.chars().count() <= 120);
+    if let Some((v, s)) = site {
+        meta.site_name = Some(v);
+        p.site_name = Some(s);
+    }
+
+    // Title.
+    let h1s: Vec<(NodeIx, String)> = cx
+        .page
+        .h1s
+        .iter()
+        .take(8)
+        .map(|&ix| (ix, cx.text(ix, 400)))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    let mut structured = Vec::new();
+    if let Some(h) = ld.headline.clone().filter(|_| ld.is_article) {
+        structured.push(title::Cand {
+            text: crate::dom::text::collapse(&h),
+            source: Source::JsonLd,
+        });
+    }
+    for (v, s) in cx.metas(&[
+        "og:title",
+        "twitter:title",
+        "dc.title",
+        "dcterms.title",
+        "parsely-title",
+        "sailthru.title",
+        "headline",
+    ]) {
+        structured.push(title::Cand {
+            text: crate::dom::text::collapse(v),
+            source: s,
+        });
+    }
+    if let Some(ix) = cx.itemprops(&["headline"]).next() {
+        let t = cx.text(ix, 400);
+        if !t.is_empty() {
+            structured.push(title::Cand {
+                text: t,
+                source: Source::Microdata,
+            });
+        }
+    }
+    let inputs = title::Inputs {
+        structured,
+        h1s: h1s.iter().map(|(_, t)| t.clone()).collect(),
+        head_title: cx.page.title.clone(),
+        site_name: meta.site_name.clone(),
+    };
+    if let Some((t, src)) = title::choose(&inputs) {
+        let key = fold(&t);
+        if let Some((ix, _)) = h1s.iter().find(|(_, h)| fold(h) == key) {
+            meta.body_nodes.push(*ix);
+        }
         meta.title = Some(t);
-        meta.provenance.title = Some(src);
+        p.title = Some(src);
     }
-    if let Some(lang) = doc
-        .find(Tag::Html)
-        .and_then(|h| doc.attr(h, "lang"))
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && l.len() < 36)
-    {
-        meta.language = Some(lang.to_string());
-        meta.provenance.language = Some(Source::Dom);
+
+    // Language (declared; detection waits for the body).
+    let lang = cx
+        .page
+        .html_lang
+        .and_then(language::normalize)
+        .map(|l| (l, Source::Dom))
+        .or_else(|| {
+            cx.metas(&[
+                "content-language",
+                "language",
+                "dc.language",
+                "dcterms.language",
+                "og:locale",
+            ])
+            .find_map(|(v, s)| language::normalize(v).map(|l| (l, s)))
+        })
+        .or_else(|| {
+            ld.language
+                .as_deref()
+                .and_then(language::normalize)
+                .map(|l| (l, Source::JsonLd))
+        });
+    if let Some((l, s)) = lang {
+        meta.language = Some(l);
+        p.language = Some(s);
     }
+    let order = match meta.language.as_deref() {
+        Some("en") | Some("en-US") => Some(Order::MonthFirst),
+        Some(_) => Some(Order::DayFirst),
+        None => None,
+    };
+
+    // Authors.
+    let site_key = meta.site_name.as_deref().map(fold);
+    let (names, src, nodes) = read_authors(&cx, &ld, site_key.as_deref());
+    if !names.is_empty() {
+        meta.authors = names;
+        p.authors = Some(src);
+        meta.body_nodes.extend(nodes);
+    }
+
+    // Canonical URL.
+    let canonical = cx
+        .page
+        .links
+        .iter()
+        .find(|l| has_rel(&l.rel, "canonical"))
+        .and_then(|l| cx.abs(l.href).map(|u| (u, Source::Meta)))
+        .or_else(|| {
+            cx.meta(&["og:url"])
+                .and_then(|(v, s)| cx.abs(v).map(|u| (u, s)))
+        })
+        .or_else(|| {
+            ld.url
+                .as_deref()
+                .and_then(|v| cx.abs(v))
+                .filter(|u| u.starts_with("http"))
+                .map(|u| (u, Source::JsonLd))
+        })
+        .or_else(|| base.map(|b| (b.to_string(), Source::Url)));
+    if let Some((u, s)) = canonical {
+        meta.url = Some(u);
+        p.url = Some(s);
+    }
+
+    // Dates.
+    let bounds = Bounds::from_options(opts);
+    let (published, nodes) = read_published(&cx, &ld, &bounds, order, meta.url.as_deref());
+    if let Some((st, s)) = published {
+        meta.published = Some(st.iso());
+        p.published = Some(s);
+        meta.body_nodes.extend(nodes);
+    }
+    let modified = ld
+        .modified
+        .as_deref()
+        .and_then(date::parse_machine)
+        .and_then(|d| bounds.check(d))
+        .map(|d| (d, Source::JsonLd))
+        .or_else(|| {
+            cx.metas(&[
+                "article:modified_time",
+                "og:updated_time",
+                "article:modified",
+                "modified_time",
+                "datemodified",
+                "dcterms.modified",
+                "dc.date.modified",
+                "last-modified",
+                "lastmod",
+                "parsely-updated",
+                "sailthru.updated",
+            ])
+            .find_map(|(v, s)| {
+                date::parse_machine(v)
+                    .and_then(|d| bounds.check(d))
+                    .map(|d| (d, s))
+            })
+        })
+        .or_else(|| {
+            cx.itemprops(&["dateModified"])
+                .find_map(|ix| element_date(&cx, ix, order).and_then(|d| bounds.check(d)))
+                .map(|d| (d, Source::Microdata))
+        });
+    if let Some((st, s)) = modified {
+        meta.modified = Some(st.iso());
+        p.modified = Some(s);
+    }
+
+    // Description.
+    let description = cx
+        .meta(&["og:description"])
+        .map(|(v, s)| (v.to_string(), s))
+        .or_else(|| cx.meta(&["description"]).map(|(v, s)| (v.to_string(), s)))
+        .or_else(|| ld.description.clone().map(|d| (d, Source::JsonLd)))
+        .or_else(|| {
+            cx.meta(&[
+                "twitter:description",
+                "dc.description",
+                "dcterms.description",
+            ])
+            .map(|(v, s)| (v.to_string(), s))
+        })
+        .map(|(v, s)| (crate::dom::text::collapse(&v), s))
+        .filter(|(v, _)| !v.is_empty());
+    if let Some((d, s)) = description {
+        meta.description = Some(d.chars().take(MAX_DESCRIPTION_CHARS).collect());
+        p.description = Some(s);
+    }
+
+    // Lead image and its caption.
+    let image = cx
+        .meta(&["og:image", "og:image:url", "og:image:secure_url"])
+        .and_then(|(v, s)| cx.abs(v).map(|u| (u, s)))
+        .or_else(|| {
+            cx.meta(&["twitter:image", "twitter:image:src"])
+                .and_then(|(v, s)| cx.abs(v).map(|u| (u, s)))
+        })
+        .or_else(|| {
+            ld.image
+                .as_deref()
+                .and_then(|v| cx.abs(v))
+                .map(|u| (u, Source::JsonLd))
+        })
+        .or_else(|| {
+            cx.page
+                .links
+                .iter()
+                .find(|l| has_rel(&l.rel, "image_src"))
+                .and_then(|l| cx.abs(l.href))
+                .map(|u| (u, Source::Meta))
+        })
+        .or_else(|| {
+            cx.meta(&["image", "thumbnail", "thumbnailurl"])
+                .and_then(|(v, s)| cx.abs(v).map(|u| (u, s)))
+        });
+    if let Some((u, s)) = image {
+        meta.image = Some(u);
+        p.image = Some(s);
+    }
+    let caption = figure_caption(&cx, meta.image.as_deref(), h1s.first().map(|(ix, _)| *ix))
+        .map(|c| (c, Source::Dom))
+        .or_else(|| {
+            ld.image_caption
+                .clone()
+                .filter(|_| meta.image.is_some())
+                .map(|c| (crate::dom::text::collapse(&c), Source::JsonLd))
+        })
+        .filter(|(c, _)| !c.is_empty());
+    if let Some((c, s)) = caption {
+        meta.image_caption = Some(c);
+        p.image_caption = Some(s);
+    }
+
+    // Section, categories, tags.
+    let section_metas: Vec<(&str, Source)> = cx.metas(&["article:section"]).collect();
+    let section = section_metas
+        .first()
+        .map(|(v, s)| (v.to_string(), *s))
+        .or_else(|| ld.sections.first().map(|v| (v.clone(), Source::JsonLd)))
+        .or_else(|| {
+            cx.meta(&[
+                "parsely-section",
+                "section",
+                "category",
+                "article.section",
+                "sailthru.section",
+            ])
+            .map(|(v, s)| (v.to_string(), s))
+        })
+        .or_else(|| {
+            cx.page
+                .primary_tags
+                .iter()
+                .map(|&ix| cx.text(ix, MAX_TAG_CHARS))
+                .find(|t| !t.is_empty())
+                .map(|t| (t, Source::Dom))
+        })
+        .map(|(v, s)| (crate::dom::text::collapse(&v), s))
+        .filter(|(v, _)| !v.is_empty() && v.chars().count() <= MAX_TAG_CHARS);
+    if let Some((v, s)) = section {
+        meta.section = Some(v);
+        p.section = Some(s);
+    }
+    let categories = first_list(&[
+        (
+            section_metas.iter().map(|(v, _)| v.to_string()).collect(),
+            Source::OpenGraph,
+        ),
+        (ld.sections.clone(), Source::JsonLd),
+        (rel_texts(&cx, "category"), Source::Dom),
+    ]);
+    if let Some((v, s)) = categories {
+        meta.categories = v;
+        p.categories = Some(s);
+    }
+    let split = |v: &str| -> Vec<String> {
+        v.split([',', ';'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let tags = first_list(&[
+        (
+            cx.metas(&["article:tag", "og:article:tag"])
+                .map(|(v, _)| v.to_string())
+                .collect(),
+            Source::OpenGraph,
+        ),
+        (ld.keywords.clone(), Source::JsonLd),
+        (
+            cx.metas(&[
+                "news_keywords",
+                "keywords",
+                "parsely-tags",
+                "sailthru.tags",
+                "dc.subject",
+            ])
+            .next()
+            .map(|(v, _)| split(v))
+            .unwrap_or_default(),
+            Source::Meta,
+        ),
+        (rel_texts(&cx, "tag"), Source::Dom),
+    ]);
+    if let Some((v, s)) = tags {
+        meta.tags = v;
+        p.tags = Some(s);
+    }
+
+    // Licence.
+    let license = cx
+        .page
+        .links
+        .iter()
+        .find(|l| has_rel(&l.rel, "license"))
+        .and_then(|l| {
+            cx.abs(l.href)
+                .map(|u| (u, if l.in_head { Source::Meta } else { Source::Dom }))
+        })
+        .or_else(|| {
+            cx.meta(&[
+                "license",
+                "dc.rights",
+                "dcterms.license",
+                "dcterms.rights",
+                "copyright",
+            ])
+            .filter(|(v, _)| {
+                v.contains("creativecommons.org") || v.to_ascii_lowercase().contains("licen")
+            })
+            .map(|(v, s)| (v.to_string(), s))
+        })
+        .or_else(|| ld.license.clone().map(|l| (l, Source::JsonLd)))
+        .or_else(|| {
+            cx.page
+                .cc_links
+                .first()
+                .and_then(|h| cx.abs(h))
+                .map(|u| (u, Source::Dom))
+        });
+    if let Some((v, s)) = license {
+        meta.license = Some(v);
+        p.license = Some(s);
+    }
+
+    // Page type.
+    let page_type = ld
+        .page_type
+        .clone()
+        .filter(|_| ld.is_article)
+        .map(|t| (t, Source::JsonLd))
+        .or_else(|| cx.meta(&["og:type"]).map(|(v, s)| (v.to_string(), s)))
+        .or_else(|| ld.page_type.clone().map(|t| (t, Source::JsonLd)))
+        .filter(|(t, _)| !t.is_empty() && t.len() <= 64);
+    if let Some((t, s)) = page_type {
+        meta.page_type = Some(t);
+        p.page_type = Some(s);
+    }
+
+    meta.body_nodes.sort();
+    meta.body_nodes.dedup();
     meta
 }
 
-/// Moves the metadata into the article and derives the text-based fields.
+/// `true` when the space-separated `rels` hold `want`.
+fn has_rel(rels: &str, want: &str) -> bool {
+    rels.split_ascii_whitespace().any(|r| r == want)
+}
+
+/// Texts of body links with `rel` holding `want` (`tag`, `category`), deduplicated.
+fn rel_texts(cx: &Ctx<'_, '_>, want: &str) -> Vec<String> {
+    cx.page
+        .links
+        .iter()
+        .filter(|l| !l.in_head && has_rel(&l.rel, want))
+        .map(|l| cx.text(l.ix, MAX_TAG_CHARS))
+        .collect()
+}
+
+/// The first non-empty list (cleaned, deduplicated, capped) and its source.
+fn first_list(lists: &[(Vec<String>, Source)]) -> Option<(Vec<String>, Source)> {
+    for (list, src) in lists {
+        let mut out: Vec<String> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        for v in list {
+            let v = crate::dom::text::collapse(v);
+            let k = fold(&v);
+            if k.is_empty() || v.chars().count() > MAX_TAG_CHARS || keys.contains(&k) {
+                continue;
+            }
+            keys.push(k);
+            out.push(v);
+            if out.len() >= MAX_TAGS {
+                break;
+            }
+        }
+        if !out.is_empty() {
+            return Some((out, *src));
+        }
+    }
+    None
+}
+
+/// Authors, their source, and the byline elements they were read from.
+fn read_authors(
+    cx: &Ctx<'_, '_>,
+    ld: &json_ld::JsonLd,
+    site_key: Option<&str>,
+) -> (Vec<String>, Source, Vec<NodeIx>) {
+    let not_site = |names: Vec<String>| -> Vec<String> {
+        names
+            .into_iter()
+            .filter(|n| site_key.is_none_or(|s| fold(n) != s))
+            .collect()
+    };
+    let names = not_site(authors::clean_all(
+        ld.authors
+            .iter()
+            .map(String::as_str)
+            .filter(|a| !authors::is_url(a)),
+    ));
+    if !names.is_empty() {
+        return (names, Source::JsonLd, Vec::new());
+    }
+    for keys in [&[
+        "author",
+        "article:author",
+        "og:article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "dcterms.creator",
+        "byl",
+        "citation_author",
+        "author_name",
+    ][..]]
+    {
+        // All values of the first key that has any (several `citation_author` metas).
+        let mut by_source: Option<(Vec<&str>, Source)> = None;
+        for k in keys {
+            let vals: Vec<(&str, Source)> = cx
+                .metas(std::slice::from_ref(k))
+                .filter(|(v, _)| !authors::is_url(v))
+                .collect();
+            if let Some((_, s)) = vals.first() {
+                by_source = Some((vals.iter().map(|(v, _)| *v).collect(), *s));
+                let names = not_site(authors::clean_all(vals.iter().map(|(v, _)| *v)));
+                if !names.is_empty() {
+                    return (names, *s, Vec::new());
+                }
+            }
+        }
+        let _ = by_source;
+    }
+    // Microdata: itemprop=author, its itemprop=name when it has one.
+    for ix in cx.itemprops(&["author", "creator"]) {
+        let name_ix = cx.doc.subtree(ix).skip(1).find(|&d| {
+            cx.doc
+                .attr(d, "itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+        });
+        let text = match name_ix {
+            Some(n) => cx
+                .doc
+                .attr(n, "content")
+                .map(str::to_string)
+                .unwrap_or_else(|| cx.text(n, MAX_BYLINE_CHARS)),
+            None => cx
+                .doc
+                .attr(ix, "content")
+                .map(str::to_string)
+                .unwrap_or_else(|| cx.text(ix, MAX_BYLINE_CHARS)),
+        };
+        let names = not_site(authors::clean(&text));
+        if !names.is_empty() {
+            return (names, Source::Microdata, vec![ix]);
+        }
+    }
+    // rel=author links in the body.
+    let rel_authors: Vec<NodeIx> = cx
+        .page
+        .links
+        .iter()
+        .filter(|l| !l.in_head && has_rel(&l.rel, "author"))
+        .map(|l| l.ix)
+        .collect();
+    let mut names = Vec::new();
+    let mut nodes = Vec::new();
+    for &ix in &rel_authors {
+        let n = not_site(authors::clean(&cx.text(ix, MAX_BYLINE_CHARS)));
+        if !n.is_empty() {
+            names.extend(n);
+            nodes.push(ix);
+        }
+    }
+    if !names.is_empty() {
+        return (
+            authors::clean_all(names.iter().map(String::as_str)),
+            Source::Dom,
+            byline_blocks(cx, &nodes),
+        );
+    }
+    // Byline elements: the innermost ones, outside page furniture first.
+    for aside in [false, true] {
+        let cands: Vec<&Cand> = cx
+            .page
+            .bylines
+            .iter()
+            .filter(|c| c.aside == aside)
+            .collect();
+        for (i, c) in cands.iter().enumerate() {
+            let has_inner = cands
+                .get(i + 1)
+                .is_some_and(|n| cx.doc.contains(c.ix, n.ix));
+            if has_inner {
+                continue;
+            }
+            let text = cx.text(c.ix, MAX_BYLINE_CHARS + 1);
+            if text.chars().count() > MAX_BYLINE_CHARS {
+                continue;
+            }
+            let n = not_site(authors::clean(&text));
+            if !n.is_empty() {
+                return (n, Source::Dom, byline_blocks(cx, &[c.ix]));
+            }
+        }
+    }
+    // "By Jane Doe" just after the headline.
+    if let Some(&h1) = cx.page.h1s.first() {
+        let end = cx.doc.len();
+        let from = cx.doc.end(h1).get();
+        for i in from..(from + NEAR_H1_NODES).min(end) {
+            let ix = NodeIx(i as u32);
+            if cx.doc.tag(ix).is_none() {
+                continue;
+            }
+            let t = cx.text(ix, 81);
+            let n = t.chars().count();
+            if n == 0 || n > 80 {
+                continue;
+            }
+            let lower = t.to_lowercase();
+            if ["by ", "von ", "par ", "por ", "door ", "written by"]
+                .iter()
+                .any(|p| lower.starts_with(p))
+            {
+                let names = not_site(authors::clean(&t));
+                if !names.is_empty() {
+                    return (names, Source::Dom, byline_blocks(cx, &[ix]));
+                }
+            }
+        }
+    }
+    (Vec::new(), Source::Dom, Vec::new())
+}
+
+/// For each byline element, the largest enclosing element that is still only a byline
+/// (short text, not a sectioning element): the element to keep out of the body.
+fn byline_blocks(cx: &Ctx<'_, '_>, nodes: &[NodeIx]) -> Vec<NodeIx> {
+    let mut out = Vec::new();
+    for &ix in nodes {
+        let mut best = ix;
+        for (depth, a) in cx.doc.ancestors(ix).enumerate() {
+            if depth >= 2 {
+                break;
+            }
+            let Some(tag) = cx.doc.tag(a) else { break };
+            if matches!(
+                tag,
+                Tag::Body
+                    | Tag::Html
+                    | Tag::Article
+                    | Tag::Main
+                    | Tag::Section
+                    | Tag::Header
+                    | Tag::Footer
+                    | Tag::Aside
+                    | Tag::Nav
+                    | Tag::Td
+                    | Tag::Li
+                    | Tag::Figure
+            ) {
+                break;
+            }
+            let t = cx.text(a, MAX_METADATA_ELEMENT_CHARS + 1);
+            if t.chars().count() > MAX_METADATA_ELEMENT_CHARS {
+                break;
+            }
+            best = a;
+        }
+        if cx
+            .text(best, MAX_METADATA_ELEMENT_CHARS + 1)
+            .chars()
+            .count()
+            <= MAX_METADATA_ELEMENT_CHARS
+        {
+            out.push(best);
+        }
+    }
+    out
+}
+
+/// The date an element carries: `datetime`, `content`, `data-*` attributes, else its text.
+fn element_date(cx: &Ctx<'_, '_>, ix: NodeIx, order: Option<Order>) -> Option<Stamp> {
+    for attr in [
+        "datetime",
+        "content",
+        "data-datetime",
+        "data-date",
+        "data-timestamp",
+        "title",
+    ] {
+        if let Some(v) = cx.doc.attr(ix, attr)
+            && let Some(st) = date::parse_machine(v)
+        {
+            return Some(st);
+        }
+    }
+    let t = cx.text(ix, MAX_BYLINE_CHARS);
+    date::parse_text(&t, order)
+}
+
+/// The publication date, its source, and the element it was read from (when visible).
+fn read_published(
+    cx: &Ctx<'_, '_>,
+    ld: &json_ld::JsonLd,
+    bounds: &Bounds,
+    order: Option<Order>,
+    url: Option<&str>,
+) -> (Option<(Stamp, Source)>, Vec<NodeIx>) {
+    let ok = |s: Option<Stamp>| s.and_then(|s| bounds.check(s));
+    if let Some(st) = ok(ld.published.as_deref().and_then(date::parse_machine)) {
+        return (Some((st, Source::JsonLd)), Vec::new());
+    }
+    for (v, s) in cx.metas(&[
+        "article:published_time",
+        "og:article:published_time",
+        "og:published_time",
+        "article:published",
+        "published_time",
+        "datepublished",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dc.date.created",
+        "dcterms.date",
+        "dcterms.issued",
+        "dcterms.created",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "published-date",
+        "published_date",
+        "publication_date",
+        "release_date",
+        "parsely-pub-date",
+        "sailthru.date",
+        "citation_publication_date",
+        "citation_date",
+        "citation_online_date",
+        "article.published",
+        "article_date_original",
+        "original-publish-date",
+        "originalpublicationdate",
+        "displaydate",
+        "date_published",
+        "created",
+    ]) {
+        if let Some(st) = ok(date::parse_machine(v)) {
+            return (Some((st, s)), Vec::new());
+        }
+    }
+    for ix in cx.itemprops(&["datePublished", "dateCreated", "uploadDate"]) {
+        if let Some(st) = ok(element_date(cx, ix, order)) {
+            return (Some((st, Source::Microdata)), Vec::new());
+        }
+    }
+    // Visible: <time> elements, then date-like elements, outside page furniture.
+    let times: Vec<&Cand> = cx.page.times.iter().filter(|c| !c.aside).collect();
+    let pubdate = times
+        .iter()
+        .find(|c| cx.doc.attr(c.ix, "pubdate").is_some())
+        .or_else(|| times.first());
+    if let Some(c) = pubdate
+        && let Some(st) = ok(element_date(cx, c.ix, order))
+    {
+        return (Some((st, Source::Dom)), byline_blocks(cx, &[c.ix]));
+    }
+    for c in cx
+        .page
+        .datelines
+        .iter()
+        .chain(cx.page.bylines.iter())
+        .filter(|c| !c.aside)
+    {
+        let text = cx.text(c.ix, MAX_BYLINE_CHARS + 1);
+        if text.chars().count() > MAX_BYLINE_CHARS {
+            continue;
+        }
+        if let Some(st) = ok(date::parse_text(&text, order)) {
+            return (Some((st, Source::Dom)), byline_blocks(cx, &[c.ix]));
+        }
+    }
+    // The address.
+    if let Some(st) = ok(url.and_then(date::from_url)) {
+        return (Some((st, Source::Url)), Vec::new());
+    }
+    // Text right after the headline.
+    if let Some(&h1) = cx.page.h1s.first() {
+        let from = cx.doc.end(h1).get();
+        let end = cx.doc.len();
+        let mut window = String::new();
+        for i in from..(from + NEAR_H1_NODES).min(end) {
+            if let Some(t) = cx.doc.text(NodeIx(i as u32)) {
+                crate::dom::text::push_collapsed(&mut window, t);
+                window.push(' ');
+                if window.len() > 400 {
+                    break;
+                }
+            }
+        }
+        if let Some(st) = ok(date::parse_text(&window, order)) {
+            return (Some((st, Source::Dom)), Vec::new());
+        }
+    }
+    // Relative dates, only against the caller's reference date.
+    if let Some(r) = bounds.reference {
+        for c in cx
+            .page
+            .times
+            .iter()
+            .chain(cx.page.datelines.iter())
+            .filter(|c| !c.aside)
+        {
+            let text = cx.text(c.ix, MAX_BYLINE_CHARS);
+            if let Some(d) = date::parse_relative(&text, r).filter(|d| bounds.accepts(*d)) {
+                let st = Stamp {
+                    date: d,
+                    time: None,
+                    offset: None,
+                };
+                return (Some((st, Source::Dom)), byline_blocks(cx, &[c.ix]));
+            }
+        }
+    }
+    (None, Vec::new())
+}
+
+/// The caption of the lead image: the `<figcaption>` of the figure showing it, else of the
+/// first figure right after the headline.
+fn figure_caption(cx: &Ctx<'_, '_>, image: Option<&str>, h1: Option<NodeIx>) -> Option<String> {
+    let file_of = |u: &str| -> Option<String> {
+        let path = u.split(['?', '#']).next()?;
+        let name = path.rsplit('/').next()?;
+        (name.len() >= 5).then(|| name.to_ascii_lowercase())
+    };
+    let want = image.and_then(file_of);
+    let caption_of = |fig: NodeIx| -> Option<String> {
+        let cap = cx
+            .doc
+            .subtree(fig)
+            .find(|&d| cx.doc.is(d, Tag::Figcaption))?;
+        let t = cx.text(cap, 1000);
+        (!t.is_empty()).then_some(t)
+    };
+    if let Some(w) = &want {
+        for &fig in &cx.page.figures {
+            let shows = cx.doc.subtree(fig).any(|d| {
+                cx.doc.is(d, Tag::Img)
+                    && ["src", "data-src", "srcset"].iter().any(|a| {
+                        cx.doc
+                            .attr(d, a)
+                            .is_some_and(|v| v.to_ascii_lowercase().contains(w.as_str()))
+                    })
+            });
+            if shows && let Some(c) = caption_of(fig) {
+                return Some(c);
+            }
+        }
+    }
+    // The first figure after the headline, inside the headline's container.
+    let h1 = h1?;
+    let container = cx.doc.ancestors(h1).nth(1)?;
+    cx.page
+        .figures
+        .iter()
+        .find(|&&f| f > h1 && cx.doc.contains(container, f))
+        .and_then(|&f| caption_of(f))
+}
+
+/// Moves the metadata into the article and derives the text-based fields: the language
+/// when the page does not declare one, and the word count.
 pub(crate) fn apply(meta: Metadata, article: &mut Article, blocks: &[Block]) {
+    let text = crate::output::text::render(blocks);
     article.title = meta.title;
     article.authors = meta.authors;
     article.published = meta.published;
@@ -72,5 +949,11 @@ pub(crate) fn apply(meta: Metadata, article: &mut Article, blocks: &[Block]) {
     article.license = meta.license;
     article.page_type = meta.page_type;
     article.provenance = meta.provenance;
-    article.word_count = crate::dom::text::word_count(&crate::output::text::render(blocks));
+    if article.language.is_none()
+        && let Some(l) = language::detect(&text)
+    {
+        article.language = Some(l);
+        article.provenance.language = Some(Source::Text);
+    }
+    article.word_count = crate::dom::text::word_count(&text);
 }
