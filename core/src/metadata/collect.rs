@@ -12,6 +12,9 @@ use crate::dom::{Doc, NodeIx, Tag};
 
 /// Entries kept per list, at most.
 const MAX_ENTRIES: usize = 300;
+/// Furniture regions (comments, sidebars) span at most this many tenths of the page's
+/// nodes; a larger element named so is a page wrapper (`<div class="has-sidebar">`).
+const MAX_ASIDE_SHARE_TENTHS: usize = 4;
 /// Bytes of a class/id value inspected.
 const MAX_CLASS_BYTES: usize = 200;
 
@@ -72,6 +75,16 @@ pub(crate) struct Page<'h> {
     pub primary_tags: Vec<NodeIx>,
     /// The first `<article>` element.
     pub article: Option<NodeIx>,
+    /// Page furniture regions (`start..end`), outermost only, in page order.
+    pub asides: Vec<(NodeIx, NodeIx)>,
+}
+
+impl Page<'_> {
+    /// `true` when `ix` lies in page furniture (comments, sidebars, navigation, footers).
+    pub(crate) fn in_aside(&self, ix: NodeIx) -> bool {
+        let i = self.asides.partition_point(|(start, _)| *start <= ix);
+        i > 0 && self.asides.get(i - 1).is_some_and(|(_, end)| ix < *end)
+    }
 }
 
 fn push_capped<T>(v: &mut Vec<T>, x: T) {
@@ -129,11 +142,7 @@ fn furniture(class_id: &str) -> (Option<Furniture>, bool) {
         if tok.starts_with("comment")
             || tok.starts_with("related")
             || tok == "sidebar"
-            || tok == "widget"
             || tok == "recommended"
-            || tok.starts_with("teaser")
-            || tok == "footer"
-            || tok == "promo"
         {
             aside = true;
         }
@@ -275,7 +284,8 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
             Tag::Figure => push_capped(&mut page.figures, ix),
             Tag::Article if page.article.is_none() => page.article = Some(ix),
             Tag::Nav | Tag::Aside | Tag::Footer if aside_until.is_none() => {
-                aside_until = Some(doc.end(ix))
+                aside_until = Some(doc.end(ix));
+                push_capped(&mut page.asides, (ix, doc.end(ix)));
             }
             _ => {}
         }
@@ -304,8 +314,14 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
             continue;
         }
         let (kind, aside) = furniture(&class_id);
+        // A wrapper of the whole page ("right-sidebar" on <body>) is not furniture.
+        let span = doc.end(ix).get() - ix.get();
+        let aside = aside
+            && span.saturating_mul(10) <= doc.len().saturating_mul(MAX_ASIDE_SHARE_TENTHS)
+            && !matches!(tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article);
         if aside && aside_until.is_none() {
             aside_until = Some(doc.end(ix));
+            push_capped(&mut page.asides, (ix, doc.end(ix)));
         }
         let cand = Cand {
             ix,

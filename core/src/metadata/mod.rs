@@ -187,10 +187,12 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         head_title: cx.page.title.clone(),
         site_name: meta.site_name.clone(),
     };
+    let mut title_h1 = None;
     if let Some((t, src)) = title::choose(&inputs) {
         let key = fold(&t);
         if let Some((ix, _)) = h1s.iter().find(|(_, h)| fold(h) == key) {
             meta.body_nodes.push(*ix);
+            title_h1 = Some(*ix);
         }
         meta.title = Some(t);
         p.title = Some(src);
@@ -263,7 +265,8 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
 
     // Dates.
     let bounds = Bounds::from_options(opts);
-    let (published, nodes) = read_published(&cx, &ld, &bounds, order, meta.url.as_deref());
+    let (published, nodes) =
+        read_published(&cx, &ld, &bounds, order, meta.url.as_deref(), title_h1);
     if let Some((st, s)) = published {
         meta.published = Some(st.iso());
         p.published = Some(s);
@@ -760,18 +763,231 @@ fn element_date(cx: &Ctx<'_, '_>, ix: NodeIx, order: Option<Order>) -> Option<St
     date::parse_text(&t, order)
 }
 
-/// The publication date, its source, and the element it was read from (when visible).
+/// Labels that introduce a publication date in running text, lower-case.
+const DATE_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "date:",
+    "dated",
+    "updated",
+    "veröffentlicht",
+    "erschienen",
+    "publiziert",
+    "datum",
+    "stand:",
+    "aktualisiert",
+    "publié",
+    "mis à jour",
+    "publicado",
+    "fecha",
+    "pubblicato",
+    "data:",
+    "gepubliceerd",
+    "opublikowano",
+    "publicerad",
+    "julkaistu",
+];
+/// Hours from midnight within which a UTC time may fall on another local day.
+const MIDNIGHT_HOURS: u8 = 8;
+/// Visible date elements looked at, at most.
+const MAX_VISIBLE_DATE_ELEMENTS: usize = 40;
+/// Text nodes scanned for a labelled date, at most.
+const MAX_LABEL_SCAN_NODES: usize = 5000;
+
+/// Labels that mark a visible date as a modification date, lower-case.
+const UPDATED_LABELS: &[&str] = &[
+    "updated",
+    "modified",
+    "revised",
+    "reviewed",
+    "aktualisiert",
+    "geändert",
+    "überarbeitet",
+    "stand:",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "modificado",
+    "aggiornato",
+    "modificato",
+    "bijgewerkt",
+    "gewijzigd",
+    "zaktualizowano",
+    "uppdaterad",
+    "päivitetty",
+];
+/// Labels that mark a visible date as the publication date, lower-case.
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "erschienen",
+    "publiziert",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+    "publicerad",
+    "julkaistu",
+];
+
+/// Which kind of date a label before (or in) an element announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateLabel {
+    Published,
+    Updated,
+    None,
+}
+
+fn label_in(text: &str) -> DateLabel {
+    let lower = text.to_lowercase();
+    let last = |labels: &[&str]| labels.iter().filter_map(|l| lower.rfind(l)).max();
+    match (last(PUBLISHED_LABELS), last(UPDATED_LABELS)) {
+        (Some(p), Some(u)) if p > u => DateLabel::Published,
+        (_, Some(_)) => DateLabel::Updated,
+        (Some(_), None) => DateLabel::Published,
+        (None, None) => DateLabel::None,
+    }
+}
+
+/// The label of the date in element `ix`: in its own text, else in the text just before it
+/// inside its parent ("Last updated: <time>…").
+fn date_label(cx: &Ctx<'_, '_>, ix: NodeIx) -> DateLabel {
+    let own = label_in(&cx.text(ix, MAX_BYLINE_CHARS));
+    if own != DateLabel::None {
+        return own;
+    }
+    for anc in cx.doc.ancestors(ix).take(2) {
+        let mut before = String::new();
+        for i in anc.get()..ix.get() {
+            if let Some(t) = cx.doc.text(NodeIx(i as u32)) {
+                crate::dom::text::push_collapsed(&mut before, t);
+                if before.len() > 400 {
+                    return DateLabel::None;
+                }
+            }
+        }
+        let tail: String = {
+            let chars: Vec<char> = before.chars().collect();
+            chars.iter().skip(chars.len().saturating_sub(40)).collect()
+        };
+        let l = label_in(&tail);
+        if l != DateLabel::None {
+            return l;
+        }
+    }
+    DateLabel::None
+}
+
+/// The publication date, its source, and the elements it was read from (when visible).
+///
+/// Every source gives at most one candidate; the day most sources agree on wins, ties going
+/// to the most trusted source (JSON-LD, OpenGraph, other metas, microdata, the visible page,
+/// the URL). A date the page labels "updated" is not a publication date.
 fn read_published(
     cx: &Ctx<'_, '_>,
     ld: &json_ld::JsonLd,
     bounds: &Bounds,
     order: Option<Order>,
     url: Option<&str>,
+    title_h1: Option<NodeIx>,
 ) -> (Option<(Stamp, Source)>, Vec<NodeIx>) {
     let ok = |s: Option<Stamp>| s.and_then(|s| bounds.check(s));
-    if let Some(st) = ok(ld.published.as_deref().and_then(date::parse_machine)) {
-        return (Some((st, Source::JsonLd)), Vec::new());
+    let mut cands: Vec<(Stamp, Source, Vec<NodeIx>)> = Vec::new();
+    for (st, src) in structured_published(cx, ld, order, &ok) {
+        cands.push((st, src, Vec::new()));
     }
+    if let Some((st, nodes)) = visible_date(cx, order, title_h1, &ok) {
+        cands.push((st, Source::Dom, nodes));
+    }
+    if let Some(st) = ok(url.and_then(date::from_url)) {
+        cands.push((st, Source::Url, Vec::new()));
+    }
+    // A UTC (or zone-less) time near midnight names another day than the one readers are
+    // shown: when the page shows the day before or after, that day is meant.
+    if let Some(vis) = cands
+        .iter()
+        .find(|(_, s, _)| *s == Source::Dom)
+        .map(|c| c.0)
+    {
+        for c in cands
+            .iter_mut()
+            .filter(|(_, s, _)| *s != Source::Dom && *s != Source::Url)
+        {
+            let st = c.0;
+            let near_midnight = st.time.is_some_and(|(h, m, sec)| {
+                // Exactly 00:00:00 is a bare date written as a time, not a moment.
+                (h, m, sec) != (0, 0, 0) && (h < MIDNIGHT_HOURS || h >= 24 - MIDNIGHT_HOURS)
+            }) && st.offset.is_none_or(|o| o == 0);
+            let one_day = vis.date.tomorrow().ok() == Some(st.date)
+                || st.date.tomorrow().ok() == Some(vis.date);
+            if near_midnight && one_day {
+                c.0 = vis;
+            }
+        }
+    }
+    // Vote by calendar day; candidates are in order of trust.
+    let mut best: Option<(usize, usize)> = None; // (votes, index of first candidate)
+    for (i, (st, _, _)) in cands.iter().enumerate() {
+        if cands.iter().take(i).any(|(o, _, _)| o.date == st.date) {
+            continue;
+        }
+        let votes = cands.iter().filter(|(o, _, _)| o.date == st.date).count();
+        if best.is_none_or(|(v, _)| votes > v) {
+            best = Some((votes, i));
+        }
+    }
+    if let Some((_, i)) = best
+        && let Some((st, src, _)) = cands.get(i)
+    {
+        // The visible element that shows this day, kept out of the body.
+        let nodes = cands
+            .iter()
+            .filter(|(o, s, _)| o.date == st.date && *s == Source::Dom)
+            .flat_map(|(_, _, n)| n.clone())
+            .collect();
+        return (Some((*st, *src)), nodes);
+    }
+    if let Some(st) = labelled_date(cx, order, &ok) {
+        return (Some((st, Source::Dom)), Vec::new());
+    }
+    // Relative dates, only against the caller's reference date.
+    if let Some(r) = bounds.reference {
+        for c in cx
+            .page
+            .times
+            .iter()
+            .chain(cx.page.datelines.iter())
+            .filter(|c| !c.aside)
+        {
+            let text = cx.text(c.ix, MAX_BYLINE_CHARS);
+            if let Some(d) = date::parse_relative(&text, r).filter(|d| bounds.accepts(*d)) {
+                let st = Stamp {
+                    date: d,
+                    time: None,
+                    offset: None,
+                };
+                return (Some((st, Source::Dom)), byline_blocks(cx, &[c.ix]));
+            }
+        }
+    }
+    (None, Vec::new())
+}
+
+/// The publication date from structured data: JSON-LD, meta tags, microdata.
+fn structured_published(
+    cx: &Ctx<'_, '_>,
+    ld: &json_ld::JsonLd,
+    order: Option<Order>,
+    ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Vec<(Stamp, Source)> {
+    let mut out = Vec::new();
+    if let Some(st) = ok(ld.published.as_deref().and_then(date::parse_machine)) {
+        out.push((st, Source::JsonLd));
+    }
+    let mut og = None;
+    let mut other = None;
     for (v, s) in cx.metas(&[
         "article:published_time",
         "og:article:published_time",
@@ -807,84 +1023,166 @@ fn read_published(
         "date_published",
         "created",
     ]) {
-        if let Some(st) = ok(date::parse_machine(v)) {
-            return (Some((st, s)), Vec::new());
+        let slot = if s == Source::OpenGraph {
+            &mut og
+        } else {
+            &mut other
+        };
+        if slot.is_none()
+            && let Some(st) = ok(date::parse_machine(v))
+        {
+            *slot = Some((st, s));
         }
     }
-    for ix in cx.itemprops(&["datePublished", "dateCreated", "uploadDate"]) {
-        if let Some(st) = ok(element_date(cx, ix, order)) {
-            return (Some((st, Source::Microdata)), Vec::new());
-        }
+    out.extend(og);
+    out.extend(other);
+    if let Some(st) = cx
+        .itemprops(&["datePublished", "dateCreated", "uploadDate"])
+        .find_map(|ix| ok(element_date(cx, ix, order)))
+    {
+        out.push((st, Source::Microdata));
     }
-    // Visible: <time> elements, then date-like elements, outside page furniture.
+    out
+}
+
+/// The date the page shows: a `<time>`, a date-like element, or a date written next to the
+/// headline; with the elements it was read from.
+fn visible_date(
+    cx: &Ctx<'_, '_>,
+    order: Option<Order>,
+    title_h1: Option<NodeIx>,
+    ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Option<(Stamp, Vec<NodeIx>)> {
+    // <time> elements (a `pubdate` one first), then date-like elements; a date labelled
+    // "updated" is skipped.
     let times: Vec<&Cand> = cx.page.times.iter().filter(|c| !c.aside).collect();
     let pubdate = times
         .iter()
-        .find(|c| cx.doc.attr(c.ix, "pubdate").is_some())
-        .or_else(|| times.first());
-    if let Some(c) = pubdate
-        && let Some(st) = ok(element_date(cx, c.ix, order))
-    {
-        return (Some((st, Source::Dom)), byline_blocks(cx, &[c.ix]));
-    }
-    for c in cx
-        .page
-        .datelines
-        .iter()
-        .chain(cx.page.bylines.iter())
-        .filter(|c| !c.aside)
-    {
+        .copied()
+        .filter(|c| cx.doc.attr(c.ix, "pubdate").is_some());
+    let elements = pubdate.chain(times.iter().copied()).chain(
+        cx.page
+            .datelines
+            .iter()
+            .chain(cx.page.bylines.iter())
+            .filter(|c| !c.aside),
+    );
+    for c in elements.take(MAX_VISIBLE_DATE_ELEMENTS) {
         let text = cx.text(c.ix, MAX_BYLINE_CHARS + 1);
         if text.chars().count() > MAX_BYLINE_CHARS {
             continue;
         }
-        if let Some(st) = ok(date::parse_text(&text, order)) {
-            return (Some((st, Source::Dom)), byline_blocks(cx, &[c.ix]));
-        }
-    }
-    // The address.
-    if let Some(st) = ok(url.and_then(date::from_url)) {
-        return (Some((st, Source::Url)), Vec::new());
-    }
-    // Text right after the headline.
-    if let Some(&h1) = cx.page.h1s.first() {
-        let from = cx.doc.end(h1).get();
-        let end = cx.doc.len();
-        let mut window = String::new();
-        for i in from..(from + NEAR_H1_NODES).min(end) {
-            if let Some(t) = cx.doc.text(NodeIx(i as u32)) {
-                crate::dom::text::push_collapsed(&mut window, t);
-                window.push(' ');
-                if window.len() > 400 {
-                    break;
-                }
-            }
-        }
-        if let Some(st) = ok(date::parse_text(&window, order)) {
-            return (Some((st, Source::Dom)), Vec::new());
-        }
-    }
-    // Relative dates, only against the caller's reference date.
-    if let Some(r) = bounds.reference {
-        for c in cx
-            .page
-            .times
-            .iter()
-            .chain(cx.page.datelines.iter())
-            .filter(|c| !c.aside)
+        if let Some(st) = ok(element_date(cx, c.ix, order))
+            && date_label(cx, c.ix) != DateLabel::Updated
         {
-            let text = cx.text(c.ix, MAX_BYLINE_CHARS);
-            if let Some(d) = date::parse_relative(&text, r).filter(|d| bounds.accepts(*d)) {
-                let st = Stamp {
-                    date: d,
-                    time: None,
-                    offset: None,
-                };
-                return (Some((st, Source::Dom)), byline_blocks(cx, &[c.ix]));
+            return Some((st, byline_blocks(cx, &[c.ix])));
+        }
+    }
+    // Text right after the headline, then right before it.
+    let h1 = title_h1.or_else(|| cx.page.h1s.first().copied())?;
+    let after = window(cx, cx.doc.end(h1).get(), true);
+    if let Some(st) = ok(date::parse_text(&after, order)) {
+        return Some((st, Vec::new()));
+    }
+    let before = window(cx, h1.get(), false);
+    ok(date::parse_text(&before, order)).map(|st| (st, Vec::new()))
+}
+
+/// About 300 characters of page text from node `from`, forwards or backwards.
+fn window(cx: &Ctx<'_, '_>, from: usize, forward: bool) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut len = 0;
+    for k in 0..NEAR_H1_NODES {
+        let i = if forward {
+            from + k
+        } else {
+            match from.checked_sub(k + 1) {
+                Some(i) => i,
+                None => break,
+            }
+        };
+        if i >= cx.doc.len() {
+            break;
+        }
+        let ix = NodeIx(i as u32);
+        if let Some(t) = cx.doc.text(ix) {
+            if cx
+                .doc
+                .parent(ix)
+                .and_then(|p| cx.doc.tag(p))
+                .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Title))
+            {
+                continue;
+            }
+            let t = t.trim();
+            if t.is_empty() {
+                continue;
+            }
+            len += t.len();
+            parts.push(t);
+            if len > 300 {
+                break;
             }
         }
     }
-    (None, Vec::new())
+    if !forward {
+        parts.reverse();
+    }
+    parts.join(" ")
+}
+
+/// A date introduced by a label anywhere in the page's text ("Veröffentlicht am
+/// 16.08.2019", "Published: May 3, 2020"), outside page furniture.
+fn labelled_date(
+    cx: &Ctx<'_, '_>,
+    order: Option<Order>,
+    ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Option<Stamp> {
+    let mut seen = 0;
+    let mut updated = None;
+    let texts: Vec<NodeIx> = cx
+        .doc
+        .all()
+        .filter(|&ix| cx.doc.text(ix).is_some())
+        .take(MAX_LABEL_SCAN_NODES)
+        .collect();
+    for (k, &ix) in texts.iter().enumerate() {
+        seen += 1;
+        if seen > MAX_LABEL_SCAN_NODES {
+            break;
+        }
+        let Some(t) = cx.doc.text(ix) else { continue };
+        if t.len() > 300 || t.trim().is_empty() {
+            continue;
+        }
+        if cx
+            .doc
+            .parent(ix)
+            .and_then(|p| cx.doc.tag(p))
+            .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Title | Tag::Noscript))
+        {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        if !DATE_LABELS.iter().any(|l| lower.contains(l)) || cx.page.in_aside(ix) {
+            continue;
+        }
+        let mut text = t.to_string();
+        // The date may be in the next text node ("<span>Datum:</span> 26. Januar 2022").
+        if let Some(&next) = texts.get(k + 1)
+            && let Some(n) = cx.doc.text(next)
+        {
+            text.push(' ');
+            text.push_str(n.get(..n.len().min(200)).unwrap_or(""));
+        }
+        if let Some(st) = ok(date::parse_text(&text, order)) {
+            if label_in(&text) != DateLabel::Updated {
+                return Some(st);
+            }
+            updated = updated.or(Some(st));
+        }
+    }
+    updated
 }
 
 /// The caption of the lead image: the `<figcaption>` of the figure showing it, else of the

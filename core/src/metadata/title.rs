@@ -45,13 +45,18 @@ pub(crate) fn choose(inp: &Inputs) -> Option<(String, Source)> {
         .filter(|c| !fold(&c.text).is_empty())
         .collect();
     // An h1 confirmed by another source is the visible headline.
-    let h1 = inp.h1s.iter().find(|h| {
-        let k = fold(h);
-        k.chars().count() >= 4
-            && site.is_none_or(|s| fold(s) != k)
-            && (structured.iter().any(|c| similar(&fold(&c.text), &k))
-                || (!head_key.is_empty() && head_key.contains(&k)))
-    });
+    // Several may be: the site's logo is often an <h1> too; the longest is the headline.
+    let h1 = inp
+        .h1s
+        .iter()
+        .filter(|h| {
+            let k = fold(h);
+            k.chars().count() >= 4
+                && site.is_none_or(|s| fold(s) != k)
+                && (structured.iter().any(|c| similar(&fold(&c.text), &k))
+                    || (!head_key.is_empty() && head_key.contains(&k)))
+        })
+        .max_by_key(|h| h.chars().count());
     if let Some(c) = structured.first() {
         let cleaned = strip_site(&c.text, site, h1.map(String::as_str));
         // A structured title that merely names the site is no title.
