@@ -19,6 +19,19 @@ const MAX_NAME_WORDS: usize = 6;
 
 /// Lead-ins before names, lower-case; longest first so "written by" wins over "by".
 const PREFIXES: &[&str] = &[
+    "zeige alle beiträge von",
+    "alle beiträge von",
+    "view all posts by",
+    "all posts by",
+    "more posts by",
+    "more articles by",
+    "articles by",
+    "posts by",
+    "ein artikel von",
+    "ein beitrag von",
+    "gespeichert von",
+    "text von",
+    "interview",
     "written and reported by",
     "reported and written by",
     "text and photos by",
@@ -164,6 +177,20 @@ const ROLE_WORDS: &[&str] = &[
     "producer",
     "analyst",
     "director",
+    "coordinator",
+    "manager",
+    "marketing",
+    "content",
+    "specialist",
+    "strategist",
+    "consultant",
+    "officer",
+    "president",
+    "engineer",
+    "developer",
+    "designer",
+    "geschäftsführer",
+    "pressesprecher",
     "founder",
     "co-founder",
     "ceo",
@@ -205,6 +232,12 @@ const ROLE_WORDS: &[&str] = &[
 
 /// Values that are never a person's name.
 const NOT_NAMES: &[&str] = &[
+    "datum",
+    "date",
+    "the author",
+    "posted",
+    "published",
+    "updated",
     "admin",
     "administrator",
     "anonymous",
@@ -239,6 +272,106 @@ const NOT_NAMES: &[&str] = &[
     "subscribe",
 ];
 
+/// Weekday and month words (and abbreviations) that follow a name in bylines with a date.
+const DATE_WORDS: &[&str] = &[
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mo",
+    "di",
+    "mi",
+    "do",
+    "fr",
+    "sa",
+    "so",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "okt",
+    "nov",
+    "dec",
+    "dez",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "januar",
+    "februar",
+    "märz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "today",
+    "yesterday",
+    "heute",
+    "gestern",
+];
+
+/// Lower-case words that belong inside names.
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
+    "zu", "ter", "ten", "bin", "al", "el", "y", "e", "st", "mc",
+];
+
+/// Last words that mark a comment, not a byline ("Jane says").
+const SPEECH_WORDS: &[&str] = &[
+    "says",
+    "said",
+    "sagt",
+    "schreibt",
+    "writes",
+    "wrote",
+    "dit",
+    "dice",
+    "antwortet",
+    "replies",
+];
+
+/// Collective words kept at the end of a name ("The Investopedia Team", "Greentech
+/// Redaktion"): the name of a group, not a job title.
+const COLLECTIVE_WORDS: &[&str] = &[
+    "team",
+    "desk",
+    "newsroom",
+    "redaktion",
+    "editors",
+    "contributor",
+    "contributors",
+];
+
 /// Lead-in words that may stand inside a segment, before the names.
 const MID_LEAD_INS: &[&str] = &["by", "par", "por", "door"];
 
@@ -260,6 +393,7 @@ pub(crate) fn clean(raw: &str) -> Vec<String> {
         .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@')))
         .collect::<Vec<_>>()
         .join(" ");
+    let raw = raw.replace(" - ", " | ");
     let mut out = Vec::new();
     // Hard separators first: a byline is often "names | role | date".
     for segment in raw.split([
@@ -330,11 +464,18 @@ fn names_in(segment: &str) -> Vec<String> {
     // Cut at the first stop word or date-like token.
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut kept: Vec<&str> = Vec::new();
-    for w in &words {
+    for (i, w) in words.iter().enumerate() {
         let lw = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        let stop = STOP_WORDS.contains(&lw.as_str());
+        let stop = STOP_WORDS.contains(&lw.as_str())
+            || (i > 0 && DATE_WORDS.contains(&lw.as_str()))
+            // A lower-case word that is no name particle ends the name ("Jane Doe im
+            // Gespräch"), unless the whole value is one user name.
+            || (i > 0
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && !PARTICLES.contains(&lw.as_str())
+                && !JOINERS.contains(&lw.as_str()));
         if stop
             || w.chars().any(|c| c.is_ascii_digit())
             || w.contains('@')
@@ -407,13 +548,21 @@ fn tidy_name(part: &str) -> Option<String> {
     // Trailing roles ("Jane Doe Staff Writer"), and leading ones ("Senior Editor Jane Doe"
     // is rare; only a trailing run is cut).
     while words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+        && words.last().is_some_and(|w| {
+            let lw = w.to_lowercase();
+            ROLE_WORDS.contains(&lw.as_str()) && !COLLECTIVE_WORDS.contains(&lw.as_str())
+        })
     {
         words.pop();
     }
     if words.is_empty() || words.len() > MAX_NAME_WORDS {
+        return None;
+    }
+    if words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| SPEECH_WORDS.contains(&w.to_lowercase().as_str()))
+    {
         return None;
     }
     if words

@@ -52,6 +52,8 @@ pub(crate) enum Furniture {
 pub(crate) struct Cand {
     pub ix: NodeIx,
     pub aside: bool,
+    /// Named like an author box or card (`author-bio`, `author-card`): a weaker byline.
+    pub weak: bool,
 }
 
 /// Everything gathered.
@@ -103,12 +105,13 @@ fn head(s: &str, max: usize) -> &str {
 }
 
 /// What an element's class and id say.
-fn furniture(class_id: &str) -> (Option<Furniture>, bool) {
+fn furniture(class_id: &str) -> (Option<Furniture>, bool, bool) {
     let lower = class_id.to_ascii_lowercase();
     let mut byline = false;
     let mut date = false;
     let mut aside = false;
     let mut bio = false;
+    let mut picture = false;
     for tok in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
         if tok.is_empty() {
             continue;
@@ -148,35 +151,27 @@ fn furniture(class_id: &str) -> (Option<Furniture>, bool) {
         }
         if matches!(
             tok,
-            "bio"
-                | "avatar"
-                | "photo"
-                | "image"
-                | "img"
-                | "description"
-                | "desc"
-                | "about"
-                | "box"
-                | "card"
-                | "social"
-                | "follow"
-                | "more"
-                | "list"
-                | "posts"
+            "avatar" | "photo" | "image" | "img" | "description" | "desc" | "thumbnail"
+        ) {
+            picture = true;
+        }
+        if matches!(
+            tok,
+            "bio" | "about" | "box" | "card" | "social" | "follow" | "more" | "list" | "posts"
         ) || tok.ends_with("bio")
             || tok.ends_with("box")
         {
             bio = true;
         }
     }
-    let kind = if byline && !bio {
+    let kind = if byline && !picture {
         Some(Furniture::Byline)
     } else if date {
         Some(Furniture::Date)
     } else {
         None
     };
-    (kind, aside)
+    (kind, aside, bio)
 }
 
 /// Gathers the page's metadata carriers in one pass.
@@ -279,6 +274,7 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
                 Cand {
                     ix,
                     aside: aside_until.is_some(),
+                    weak: false,
                 },
             ),
             Tag::Figure => push_capped(&mut page.figures, ix),
@@ -313,7 +309,7 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
         if class_id.is_empty() || in_head {
             continue;
         }
-        let (kind, aside) = furniture(&class_id);
+        let (kind, aside, weak) = furniture(&class_id);
         // A wrapper of the whole page ("right-sidebar" on <body>) is not furniture.
         let span = doc.end(ix).get() - ix.get();
         let aside = aside
@@ -326,6 +322,7 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
         let cand = Cand {
             ix,
             aside: aside_until.is_some(),
+            weak,
         };
         match kind {
             Some(Furniture::Byline) => push_capped(&mut page.bylines, cand),

@@ -232,7 +232,7 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
 
     // Authors.
     let site_key = meta.site_name.as_deref().map(fold);
-    let (names, src, nodes) = read_authors(&cx, &ld, site_key.as_deref());
+    let (names, src, nodes) = read_authors(&cx, &ld, site_key.as_deref(), title_h1);
     if !names.is_empty() {
         meta.authors = names;
         p.authors = Some(src);
@@ -544,11 +544,57 @@ fn first_list(lists: &[(Vec<String>, Source)]) -> Option<(Vec<String>, Source)> 
     None
 }
 
+/// Lead-ins of a byline written in the text, as they start an element's text.
+const BYLINE_LEADS: &[&str] = &[
+    "by ",
+    "von ",
+    "par ",
+    "por ",
+    "door ",
+    "written by",
+    "posted by",
+    "autor:",
+    "autorin:",
+    "autoren:",
+    "autoren ",
+    "author:",
+    "authors:",
+    "auteur :",
+    "auteur:",
+    "text:",
+    "texte :",
+    "texto:",
+    "text von ",
+    "ein artikel von ",
+    "ein beitrag von ",
+    "redaktion:",
+    "gespeichert von ",
+];
+/// Longest element text read as a labelled byline.
+const MAX_LABELLED_BYLINE_CHARS: usize = 120;
+
+/// `true` when every name is an address, a handle or the site itself: a weak reading that a
+/// visible byline should override.
+fn weak_names(names: &[String], site_key: Option<&str>) -> bool {
+    names.iter().all(|n| {
+        let k = fold(n);
+        let no_space = !n.contains(' ');
+        (no_space && (n.contains('.') || n.contains('_')))
+            || site_key
+                .is_some_and(|s| !s.is_empty() && (k == s || s.contains(&k) || k.contains(s)))
+    })
+}
+
 /// Authors, their source, and the byline elements they were read from.
+///
+/// Structured sources (JSON-LD, meta tags, microdata) come first unless all they name is the
+/// site, an address or a handle; then the visible byline (`rel=author` links, byline-like
+/// elements, "By …" next to the headline, "Autor: …" anywhere).
 fn read_authors(
     cx: &Ctx<'_, '_>,
     ld: &json_ld::JsonLd,
     site_key: Option<&str>,
+    title_h1: Option<NodeIx>,
 ) -> (Vec<String>, Source, Vec<NodeIx>) {
     let not_site = |names: Vec<String>| -> Vec<String> {
         names
@@ -556,6 +602,7 @@ fn read_authors(
             .filter(|n| site_key.is_none_or(|s| fold(n) != s))
             .collect()
     };
+    let mut structured: Vec<(Vec<String>, Source)> = Vec::new();
     let names = not_site(authors::clean_all(
         ld.authors
             .iter()
@@ -563,9 +610,9 @@ fn read_authors(
             .filter(|a| !authors::is_url(a)),
     ));
     if !names.is_empty() {
-        return (names, Source::JsonLd, Vec::new());
+        structured.push((names, Source::JsonLd));
     }
-    for keys in [&[
+    for k in [
         "author",
         "article:author",
         "og:article:author",
@@ -576,26 +623,21 @@ fn read_authors(
         "byl",
         "citation_author",
         "author_name",
-    ][..]]
-    {
-        // All values of the first key that has any (several `citation_author` metas).
-        let mut by_source: Option<(Vec<&str>, Source)> = None;
-        for k in keys {
-            let vals: Vec<(&str, Source)> = cx
-                .metas(std::slice::from_ref(k))
-                .filter(|(v, _)| !authors::is_url(v))
-                .collect();
-            if let Some((_, s)) = vals.first() {
-                by_source = Some((vals.iter().map(|(v, _)| *v).collect(), *s));
-                let names = not_site(authors::clean_all(vals.iter().map(|(v, _)| *v)));
-                if !names.is_empty() {
-                    return (names, *s, Vec::new());
-                }
+    ] {
+        let vals: Vec<(&str, Source)> = cx
+            .metas(std::slice::from_ref(&k))
+            .filter(|(v, _)| !authors::is_url(v))
+            .collect();
+        if let Some((_, s)) = vals.first() {
+            let names = not_site(authors::clean_all(vals.iter().map(|(v, _)| *v)));
+            if !names.is_empty() {
+                structured.push((names, *s));
+                break;
             }
         }
-        let _ = by_source;
     }
     // Microdata: itemprop=author, its itemprop=name when it has one.
+    let mut micro_node = None;
     for ix in cx.itemprops(&["author", "creator"]) {
         let name_ix = cx.doc.subtree(ix).skip(1).find(|&d| {
             cx.doc
@@ -616,85 +658,185 @@ fn read_authors(
         };
         let names = not_site(authors::clean(&text));
         if !names.is_empty() {
-            return (names, Source::Microdata, vec![ix]);
+            structured.push((names, Source::Microdata));
+            micro_node = Some(ix);
+            break;
         }
     }
+    let strong = structured
+        .iter()
+        .position(|(n, _)| !weak_names(n, site_key));
+    if let Some(i) = strong
+        && let Some((names, src)) = structured.get(i)
+    {
+        let nodes = byline_nodes_for(cx, names, micro_node.filter(|_| *src == Source::Microdata));
+        return (names.clone(), *src, nodes);
+    }
+    if let Some((names, nodes)) = visible_authors(cx, site_key, title_h1) {
+        return (names, Source::Dom, nodes);
+    }
+    match structured.into_iter().next() {
+        Some((names, src)) => (names, src, Vec::new()),
+        None => (Vec::new(), Source::Dom, Vec::new()),
+    }
+}
+
+/// The byline elements (outside furniture) that show one of `names`, to keep out of the body.
+fn byline_nodes_for(cx: &Ctx<'_, '_>, names: &[String], node: Option<NodeIx>) -> Vec<NodeIx> {
+    if let Some(ix) = node {
+        return byline_blocks(cx, &[ix]);
+    }
+    let keys: Vec<String> = names.iter().map(|n| fold(n)).collect();
+    for c in cx
+        .page
+        .bylines
+        .iter()
+        .filter(|c| !c.aside && !c.weak)
+        .take(20)
+    {
+        let t = cx.text(c.ix, MAX_BYLINE_CHARS + 1);
+        if t.chars().count() > MAX_BYLINE_CHARS {
+            continue;
+        }
+        let k = fold(&t);
+        if keys.iter().any(|n| !n.is_empty() && k.contains(n.as_str())) {
+            return byline_blocks(cx, &[c.ix]);
+        }
+    }
+    Vec::new()
+}
+
+/// Names from the visible page, and the elements they were read from.
+fn visible_authors(
+    cx: &Ctx<'_, '_>,
+    site_key: Option<&str>,
+    title_h1: Option<NodeIx>,
+) -> Option<(Vec<String>, Vec<NodeIx>)> {
+    let not_site = |names: Vec<String>| -> Vec<String> {
+        names
+            .into_iter()
+            .filter(|n| site_key.is_none_or(|s| fold(n) != s))
+            .collect()
+    };
     // rel=author links in the body.
-    let rel_authors: Vec<NodeIx> = cx
+    let mut names = Vec::new();
+    let mut nodes = Vec::new();
+    for l in cx
         .page
         .links
         .iter()
-        .filter(|l| !l.in_head && has_rel(&l.rel, "author"))
-        .map(|l| l.ix)
-        .collect();
-    let mut names = Vec::new();
-    let mut nodes = Vec::new();
-    for &ix in &rel_authors {
-        let n = not_site(authors::clean(&cx.text(ix, MAX_BYLINE_CHARS)));
+        .filter(|l| !l.in_head && has_rel(&l.rel, "author") && !cx.page.in_aside(l.ix))
+    {
+        let n = not_site(authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS)));
         if !n.is_empty() {
             names.extend(n);
-            nodes.push(ix);
+            nodes.push(l.ix);
         }
     }
     if !names.is_empty() {
-        return (
-            authors::clean_all(names.iter().map(String::as_str)),
-            Source::Dom,
-            byline_blocks(cx, &nodes),
-        );
+        let names = authors::clean_all(names.iter().map(String::as_str));
+        return Some((names, byline_blocks(cx, &nodes)));
     }
-    // Byline elements: the innermost ones, outside page furniture first.
-    for aside in [false, true] {
+    // Then the same in page furniture (a meta column is often an <aside>), outside comments.
+    let rel_aside = cx.page.links.iter().find_map(|l| {
+        if l.in_head || !has_rel(&l.rel, "author") || !cx.page.in_aside(l.ix) {
+            return None;
+        }
+        let n = not_site(authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS)));
+        (!n.is_empty()).then_some((n, l.ix))
+    });
+    // Byline-like elements: outside furniture first, author boxes last; within nested ones,
+    // the innermost that gives names.
+    for pass in 0..3 {
+        if pass == 2 {
+            // Furniture bylines are mostly teasers' and comments'; only rel=author counts.
+            if let Some((n, ix)) = rel_aside.clone() {
+                return Some((n, byline_blocks(cx, &[ix])));
+            }
+            break;
+        }
         let cands: Vec<&Cand> = cx
             .page
             .bylines
             .iter()
-            .filter(|c| c.aside == aside)
+            .filter(|c| match pass {
+                0 => !c.aside && !c.weak,
+                _ => !c.aside && c.weak,
+            })
             .collect();
-        for (i, c) in cands.iter().enumerate() {
-            let has_inner = cands
-                .get(i + 1)
-                .is_some_and(|n| cx.doc.contains(c.ix, n.ix));
-            if has_inner {
-                continue;
-            }
+        let names_of = |c: &Cand| -> Vec<String> {
             let text = cx.text(c.ix, MAX_BYLINE_CHARS + 1);
             if text.chars().count() > MAX_BYLINE_CHARS {
+                return Vec::new();
+            }
+            not_site(authors::clean(&text))
+        };
+        for (i, c) in cands.iter().enumerate() {
+            let n = names_of(c);
+            if n.is_empty() {
                 continue;
             }
-            let n = not_site(authors::clean(&text));
-            if !n.is_empty() {
-                return (n, Source::Dom, byline_blocks(cx, &[c.ix]));
-            }
-        }
-    }
-    // "By Jane Doe" just after the headline.
-    if let Some(&h1) = cx.page.h1s.first() {
-        let end = cx.doc.len();
-        let from = cx.doc.end(h1).get();
-        for i in from..(from + NEAR_H1_NODES).min(end) {
-            let ix = NodeIx(i as u32);
-            if cx.doc.tag(ix).is_none() {
-                continue;
-            }
-            let t = cx.text(ix, 81);
-            let n = t.chars().count();
-            if n == 0 || n > 80 {
-                continue;
-            }
-            let lower = t.to_lowercase();
-            if ["by ", "von ", "par ", "por ", "door ", "written by"]
+            let inner = cands
                 .iter()
-                .any(|p| lower.starts_with(p))
-            {
-                let names = not_site(authors::clean(&t));
-                if !names.is_empty() {
-                    return (names, Source::Dom, byline_blocks(cx, &[ix]));
-                }
-            }
+                .skip(i + 1)
+                .take_while(|d| cx.doc.contains(c.ix, d.ix))
+                .find_map(|d| {
+                    let m = names_of(d);
+                    (!m.is_empty()).then_some((m, d.ix))
+                });
+            let (n, ix) = inner.unwrap_or((n, c.ix));
+            return Some((n, byline_blocks(cx, &[ix])));
         }
     }
-    (Vec::new(), Source::Dom, Vec::new())
+    // "By Jane Doe" near the headline, or "Autor: Jane Doe" anywhere.
+    let h1 = title_h1.or_else(|| cx.page.h1s.first().copied());
+    let near: Vec<NodeIx> = match h1 {
+        Some(h) => {
+            let from = cx.doc.end(h).get();
+            let before = h.get().saturating_sub(NEAR_H1_NODES);
+            (from..(from + NEAR_H1_NODES).min(cx.doc.len()))
+                .chain(before..h.get())
+                .map(|i| NodeIx(i as u32))
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let everywhere = cx
+        .doc
+        .all()
+        .filter(|&ix| !cx.page.in_aside(ix))
+        .take(MAX_LABEL_SCAN_NODES * 2);
+    for ix in near.into_iter().chain(everywhere) {
+        if cx.doc.tag(ix).is_none_or(|t| {
+            matches!(
+                t,
+                Tag::Script | Tag::Style | Tag::Head | Tag::Html | Tag::Body
+            )
+        }) {
+            continue;
+        }
+        // Elements with a first text of their own (cheap test), whose text starts the byline.
+        if !cx
+            .doc
+            .children(ix)
+            .any(|c| cx.doc.text(c).is_some_and(|t| !t.trim().is_empty()))
+        {
+            continue;
+        }
+        let t = cx.text(ix, MAX_LABELLED_BYLINE_CHARS + 1);
+        if t.chars().count() > MAX_LABELLED_BYLINE_CHARS {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        if !BYLINE_LEADS.iter().any(|p| lower.starts_with(p)) {
+            continue;
+        }
+        let names = not_site(authors::clean(&t));
+        if !names.is_empty() {
+            return Some((names, byline_blocks(cx, &[ix])));
+        }
+    }
+    None
 }
 
 /// For each byline element, the largest enclosing element that is still only a byline
