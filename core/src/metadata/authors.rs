@@ -573,7 +573,7 @@ fn tidy_name(part: &str) -> Option<String> {
     }
     let name = words.join(" ");
     let n = name.chars().count();
-    if n < 2 || n > MAX_NAME_CHARS || name.starts_with('@') {
+    if !(2..=MAX_NAME_CHARS).contains(&n) || name.starts_with('@') {
         return None;
     }
     if !name.chars().any(char::is_alphabetic) {

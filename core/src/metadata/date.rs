@@ -677,15 +677,9 @@ fn date_at(t: &[Tok], i: usize, order: Option<Order>) -> Option<(Date, usize)> {
                     Tok::Num(y, 2) if s1 == '.' && *y <= MAX_TWO_DIGIT_YEAR => 2000 + *y,
                     _ => return None,
                 };
-                let (m, d) = if a > 12 {
-                    (b, a)
-                } else if b > 12 {
-                    (a, b)
-                } else if s1 == '/' && order == Some(Order::MonthFirst) {
-                    (a, b)
-                } else {
-                    (b, a)
-                };
+                let month_first =
+                    b > 12 || (a <= 12 && s1 == '/' && order == Some(Order::MonthFirst));
+                let (m, d) = if month_first { (a, b) } else { (b, a) };
                 return Some((make_date(y, m, d)?, i + 5));
             }
             if !(1..=31).contains(&a) {

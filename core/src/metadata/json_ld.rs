@@ -8,9 +8,9 @@
 //! - invalid JSON is repaired in one linear pass ([`repair`]: comments, trailing commas,
 //!   raw control characters in strings, bad escapes, HTML comment wrappers) and parsed
 //!   again, or skipped;
-//! - nesting deeper than serde_json's recursion limit (128) makes a block fail to parse,
-//!   so no deep value is ever built; every walk over the values is iterative and visits at
-//!   most [`MAX_OBJECTS`] objects.
+//! - blocks nested deeper than [`MAX_DEPTH`] are skipped before parsing (serde_json
+//!   recurses per level), so no deep value is ever built and parsing fits a small stack;
+//!   every walk over the values is iterative and visits at most [`MAX_OBJECTS`] objects.
 
 use std::collections::HashMap;
 
@@ -26,6 +26,8 @@ pub(crate) const MAX_BLOCKS: usize = 32;
 const MAX_TOTAL_BYTES: usize = 4 * 1024 * 1024;
 /// JSON objects looked at per page, at most.
 const MAX_OBJECTS: usize = 20_000;
+/// Deepest nesting of a block that is parsed; real JSON-LD stays below 20.
+const MAX_DEPTH: usize = 64;
 /// Authors read from one article object, at most.
 const MAX_AUTHORS: usize = 20;
 
@@ -121,10 +123,43 @@ pub(crate) fn read(doc: &Doc<'_>, scripts: &[NodeIx]) -> JsonLd {
 /// all kept.
 pub(crate) fn parse_block(text: &str) -> Vec<Value> {
     let text = text.trim();
+    // serde_json recurses once per level (up to 128, with frames of a few hundred bytes to
+    // kilobytes): deeper blocks are skipped before parsing, so parsing fits any stack.
+    if nesting_depth(text) > MAX_DEPTH {
+        return Vec::new();
+    }
     if let Some(v) = parse_stream(text) {
         return v;
     }
     parse_stream(&repair(text)).unwrap_or_default()
+}
+
+/// The deepest `[`/`{` nesting in `text`, strings skipped. Linear, no recursion.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut in_string = false;
+    let mut escaped = false;
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
 }
 
 fn parse_stream(text: &str) -> Option<Vec<Value>> {

@@ -13,6 +13,7 @@
 //! O(n) for the gathering pass; every later step works on capped lists.
 
 pub(crate) mod authors;
+pub mod bench;
 pub(crate) mod collect;
 pub(crate) mod date;
 pub(crate) mod json_ld;
@@ -1060,7 +1061,7 @@ fn read_published(
             let st = c.0;
             let near_midnight = st.time.is_some_and(|(h, m, sec)| {
                 // Exactly 00:00:00 is a bare date written as a time, not a moment.
-                (h, m, sec) != (0, 0, 0) && (h < MIDNIGHT_HOURS || h >= 24 - MIDNIGHT_HOURS)
+                (h, m, sec) != (0, 0, 0) && !(MIDNIGHT_HOURS..24 - MIDNIGHT_HOURS).contains(&h)
             }) && st.offset.is_none_or(|o| o == 0);
             let one_day = vis.date.tomorrow().ok() == Some(st.date)
                 || st.date.tomorrow().ok() == Some(vis.date);
