@@ -465,7 +465,57 @@ fn str_of(v: Option<&Value>) -> Option<String> {
         _ => return None,
     };
     let s = s.trim();
-    (!s.is_empty()).then(|| s.to_string())
+    (!s.is_empty()).then(|| decode_entities(s))
+}
+
+/// Decodes the HTML character references CMSs leave in JSON-LD strings (`&#038;`,
+/// `&#8217;`, `&amp;`, `&quot;`, …). Unknown references stay as written.
+pub(crate) fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let tail = rest.get(i..).unwrap_or("");
+        let end = tail
+            .char_indices()
+            .take(12)
+            .find(|(_, c)| *c == ';')
+            .map(|(j, _)| j);
+        let decoded = end.and_then(|j| {
+            let name = tail.get(1..j)?;
+            let c = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                char::from_u32(u32::from_str_radix(num, 16).ok()?)
+            } else if let Some(num) = name.strip_prefix('#') {
+                char::from_u32(num.parse().ok()?)
+            } else {
+                match name {
+                    "amp" => Some('&'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "nbsp" => Some(' '),
+                    _ => None,
+                }
+            }?;
+            Some((c, j + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = tail.get(len..).unwrap_or("");
+            }
+            None => {
+                out.push('&');
+                rest = tail.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn lang_of(v: Option<&Value>) -> Option<String> {
@@ -616,6 +666,19 @@ mod tests {
         assert_eq!(j.authors, vec!["It's Me"]);
         // Hopeless input is skipped, never fatal.
         assert!(ld(&["{{{{ not json"]).headline.is_none());
+    }
+
+    #[test]
+    fn character_references_are_decoded() {
+        assert_eq!(decode_entities("Olive &#038; Herb"), "Olive & Herb");
+        assert_eq!(
+            decode_entities("Arnault&#8217;s &amp; &quot;x&quot;"),
+            "Arnault\u{2019}s & \"x\""
+        );
+        assert_eq!(
+            decode_entities("AT&T &unknown; &#xE9;"),
+            "AT&T &unknown; \u{e9}"
+        );
     }
 
     #[test]

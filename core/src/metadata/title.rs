@@ -57,7 +57,18 @@ pub(crate) fn choose(inp: &Inputs) -> Option<(String, Source)> {
                     || (!head_key.is_empty() && head_key.contains(&k)))
         })
         .max_by_key(|h| h.chars().count());
-    if let Some(c) = structured.first() {
+    // A structured title the page confirms (an <h1> or the <title> shows it) beats one it
+    // does not (JSON-LD `headline` is sometimes a description or a kicker).
+    let confirmed = |c: &&&Cand| {
+        let k = fold(&c.text);
+        inp.h1s.iter().any(|h| similar(&fold(h), &k))
+            || (!head_key.is_empty() && k.chars().count() >= 4 && head_key.contains(&k))
+    };
+    let pick = structured
+        .iter()
+        .find(confirmed)
+        .or_else(|| structured.first());
+    if let Some(c) = pick {
         let cleaned = strip_site(&c.text, site, h1.map(String::as_str));
         // A structured title that merely names the site is no title.
         if site.is_none_or(|s| fold(s) != fold(&cleaned)) {
