@@ -84,6 +84,10 @@ pub use error::{Complexity, Error, NotHtmlReason};
 pub use extractor::Extractor;
 pub use options::{Favor, Limits, OnLimit, Options};
 
+/// Timing hooks for the metadata cost bench. Not API.
+#[doc(hidden)]
+pub use metadata::bench as __bench;
+
 /// Extracts the article from HTML text.
 ///
 /// Validates `options` on every call; build an [`Extractor`] to validate once.

@@ -23,6 +23,7 @@ pub(crate) enum PassId {
     RemoveHidden,
     RemoveSemanticBoilerplate,
     RemoveBoilerplateClasses,
+    RemoveMetadataElements,
     SelectCandidate,
     PruneConditionally,
     PruneBoilerplateText,
@@ -36,6 +37,7 @@ impl PassId {
             PassId::RemoveHidden => "remove_hidden",
             PassId::RemoveSemanticBoilerplate => "remove_semantic_boilerplate",
             PassId::RemoveBoilerplateClasses => "remove_boilerplate_classes",
+            PassId::RemoveMetadataElements => "remove_metadata_elements",
             PassId::SelectCandidate => "select_candidate",
             PassId::PruneConditionally => "prune_conditionally",
             PassId::PruneBoilerplateText => "prune_boilerplate_text",
@@ -413,13 +415,15 @@ pub(crate) struct Extracted {
 }
 
 /// Runs every pass on a parsed page. `title` (from the metadata pass) lets the filters drop
-/// a repeated headline; `json_ld_body` is the page's JSON-LD `articleBody`, a fallback.
+/// a repeated headline; `json_ld_body` is the page's JSON-LD `articleBody`, a fallback;
+/// `metadata_nodes` are the byline/dateline/title elements the metadata pass read.
 pub(crate) fn run(
     doc: &Doc<'_>,
     opts: &Options,
     base: Option<&url::Url>,
     title: Option<&str>,
     json_ld_body: Option<&str>,
+    metadata_nodes: &[NodeIx],
 ) -> Extracted {
     let mut ctx = Ctx::new(doc, opts);
 
@@ -428,6 +432,7 @@ pub(crate) fn run(
     // bodies or what an earlier pass already removed.
     clean::remove_non_content::run(&mut ctx);
     clean::remove_hidden::run(&mut ctx);
+    clean::remove_metadata_elements::run(&mut ctx, metadata_nodes);
     ctx.refresh_stats();
     ctx.protection = Protection::compute(&ctx);
     clean::remove_semantic_boilerplate::run(&mut ctx);

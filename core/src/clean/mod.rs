@@ -6,6 +6,7 @@ pub(crate) mod prune_boilerplate_text;
 pub(crate) mod prune_conditionally;
 pub(crate) mod remove_boilerplate_classes;
 pub(crate) mod remove_hidden;
+pub(crate) mod remove_metadata_elements;
 pub(crate) mod remove_non_content;
 pub(crate) mod remove_semantic_boilerplate;
 

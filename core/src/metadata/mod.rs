@@ -1,14 +1,47 @@
-//! Metadata: title, authors, dates, site, language, image, tags, … and where each came from.
+//! Metadata: title, authors, dates, site, description, language, canonical URL, lead image
+//! and caption, section, categories, tags, licence, page type — and where each came from.
+//!
+//! ## How
+//! One pass gathers every carrier ([`collect`]): `<meta>`/`<link>` elements, `<title>`,
+//! `<h1>`s, JSON-LD, microdata, `<time>`s and byline/date-like elements. Each field is then
+//! read from its sources in a fixed order of trust (structured data first, then the visible
+//! page, then the URL), cleaned, checked (dates against a range) and recorded with its
+//! [`Source`] in [`Provenance`]. Fields that need the body (language detection, word count)
+//! are filled by [`apply`] once the body is known.
+//!
+//! ## Cost
+//! O(n) for the gathering pass; every later step works on capped lists.
 
+pub(crate) mod authors;
+pub mod bench;
+pub(crate) mod collect;
 pub(crate) mod date;
 pub(crate) mod json_ld;
+pub(crate) mod language;
 pub(crate) mod title;
 
 use url::Url;
 
 use crate::article::{Article, Block, Provenance, Source};
-use crate::dom::{Doc, Tag};
+use crate::dom::text::fold;
+use crate::dom::{Doc, NodeIx, Tag};
 use crate::options::Options;
+use collect::{Cand, Page, text_of};
+use date::{Bounds, Order, Stamp};
+
+/// Longest text read from one byline or date element, in characters.
+const MAX_BYLINE_CHARS: usize = 200;
+/// Longest description kept, in characters.
+const MAX_DESCRIPTION_CHARS: usize = 1000;
+/// Tags, categories kept at most.
+const MAX_TAGS: usize = 30;
+/// Longest tag, in characters.
+const MAX_TAG_CHARS: usize = 100;
+/// Nodes after the `<h1>` looked at for a visible byline or date.
+const NEAR_H1_NODES: usize = 60;
+/// An element holding more text than this is never recorded as a metadata element to keep
+/// out of the body.
+const MAX_METADATA_ELEMENT_CHARS: usize = 200;
 
 /// Everything the metadata pass found.
 #[derive(Debug, Default)]
@@ -31,31 +64,1316 @@ pub(crate) struct Metadata {
     pub provenance: Provenance,
     /// JSON-LD `articleBody`, a fallback for the body.
     pub json_ld_body: Option<String>,
+    /// Elements of the page that hold only metadata (the byline, the dateline, the title
+    /// heading): recorded here and kept out of the body.
+    pub body_nodes: Vec<NodeIx>,
+}
+
+/// Everything `extract` reads from: the page's carriers and its JSON-LD.
+struct Ctx<'a, 'h> {
+    doc: &'a Doc<'h>,
+    page: Page<'h>,
+    base: Option<&'a Url>,
+}
+
+impl<'h> Ctx<'_, 'h> {
+    /// Values of the `<meta>` elements with one of `keys`, in `keys` order, then page order.
+    fn metas<'s>(&'s self, keys: &'s [&'s str]) -> impl Iterator<Item = (&'h str, Source)> + 's {
+        keys.iter().flat_map(move |k| {
+            self.page
+                .metas
+                .iter()
+                .filter(move |m| m.key == *k)
+                .map(|m| (m.value.trim(), m.source))
+                .filter(|(v, _)| !v.is_empty())
+        })
+    }
+
+    fn meta(&self, keys: &[&str]) -> Option<(&'h str, Source)> {
+        self.metas(keys).next()
+    }
+
+    fn text(&self, ix: NodeIx, max: usize) -> String {
+        text_of(self.doc, ix, max)
+    }
+
+    fn abs(&self, href: &str) -> Option<String> {
+        crate::urls::absolutize(self.base, href)
+    }
+
+    /// Elements with `itemprop` equal to one of `props` (not `<meta>`), in page order.
+    fn itemprops<'s>(&'s self, props: &'s [&'s str]) -> impl Iterator<Item = NodeIx> + 's {
+        self.page.itemprops.iter().filter_map(move |(ix, p)| {
+            p.split_ascii_whitespace()
+                .any(|p| props.iter().any(|q| p.eq_ignore_ascii_case(q)))
+                .then_some(*ix)
+        })
+    }
 }
 
 /// Reads the metadata of a page.
-pub(crate) fn extract(doc: &Doc<'_>, _opts: &Options, _base: Option<&Url>) -> Metadata {
-    let mut meta = Metadata::default();
-    let ld = json_ld::read(doc);
-    meta.json_ld_body = ld.article_body.clone();
-    if let Some((t, src)) = title::title(doc, ld.headline.as_deref()) {
+pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Metadata {
+    let page = collect::collect(doc);
+    let ld = json_ld::read(doc, &page.ld_scripts);
+    let cx = Ctx { doc, page, base };
+    let mut meta = Metadata {
+        json_ld_body: ld.article_body.clone(),
+        ..Metadata::default()
+    };
+    let p = &mut meta.provenance;
+
+    // Site name first: the title reader strips it.
+    let site = cx
+        .meta(&["og:site_name"])
+        .map(|(v, s)| (v.to_string(), s))
+        .or_else(|| ld.site_name.clone().map(|v| (v, Source::JsonLd)))
+        .or_else(|| {
+            cx.meta(&[
+                "application-name",
+                "apple-mobile-web-app-title",
+                "publisher",
+                "dc.publisher",
+            ])
+            .map(|(v, s)| (v.to_string(), s))
+        })
+        .map(|(v, s)| (crate::dom::text::collapse(&v), s))
+        .filter(|(v, _)| !v.is_empty() && v.chars().count() <= 120);
+    if let Some((v, s)) = site {
+        meta.site_name = Some(v);
+        p.site_name = Some(s);
+    }
+
+    // Title.
+    let h1s: Vec<(NodeIx, String)> = cx
+        .page
+        .h1s
+        .iter()
+        .take(8)
+        .map(|&ix| (ix, cx.text(ix, 400)))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    let mut structured = Vec::new();
+    if let Some(h) = ld.headline.clone().filter(|_| ld.is_article) {
+        structured.push(title::Cand {
+            text: crate::dom::text::collapse(&h),
+            source: Source::JsonLd,
+        });
+    }
+    for (v, s) in cx.metas(&[
+        "og:title",
+        "twitter:title",
+        "dc.title",
+        "dcterms.title",
+        "parsely-title",
+        "sailthru.title",
+        "headline",
+    ]) {
+        structured.push(title::Cand {
+            text: crate::dom::text::collapse(v),
+            source: s,
+        });
+    }
+    if let Some(ix) = cx.itemprops(&["headline"]).next() {
+        let t = cx.text(ix, 400);
+        if !t.is_empty() {
+            structured.push(title::Cand {
+                text: t,
+                source: Source::Microdata,
+            });
+        }
+    }
+    let inputs = title::Inputs {
+        structured,
+        h1s: h1s.iter().map(|(_, t)| t.clone()).collect(),
+        head_title: cx.page.title.clone(),
+        site_name: meta.site_name.clone(),
+    };
+    let mut title_h1 = None;
+    if let Some((t, src)) = title::choose(&inputs) {
+        let key = fold(&t);
+        if let Some((ix, _)) = h1s.iter().find(|(_, h)| fold(h) == key) {
+            meta.body_nodes.push(*ix);
+            title_h1 = Some(*ix);
+        }
         meta.title = Some(t);
-        meta.provenance.title = Some(src);
+        p.title = Some(src);
     }
-    if let Some(lang) = doc
-        .find(Tag::Html)
-        .and_then(|h| doc.attr(h, "lang"))
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && l.len() < 36)
-    {
-        meta.language = Some(lang.to_string());
-        meta.provenance.language = Some(Source::Dom);
+
+    // Language (declared; detection waits for the body).
+    let lang = cx
+        .page
+        .html_lang
+        .and_then(language::normalize)
+        .map(|l| (l, Source::Dom))
+        .or_else(|| {
+            cx.metas(&[
+                "content-language",
+                "language",
+                "dc.language",
+                "dcterms.language",
+                "og:locale",
+            ])
+            .find_map(|(v, s)| language::normalize(v).map(|l| (l, s)))
+        })
+        .or_else(|| {
+            ld.language
+                .as_deref()
+                .and_then(language::normalize)
+                .map(|l| (l, Source::JsonLd))
+        });
+    if let Some((l, s)) = lang {
+        meta.language = Some(l);
+        p.language = Some(s);
     }
+    let order = match meta.language.as_deref() {
+        Some("en") | Some("en-US") => Some(Order::MonthFirst),
+        Some(_) => Some(Order::DayFirst),
+        None => None,
+    };
+
+    // Authors.
+    let site_key = meta.site_name.as_deref().map(fold);
+    let (names, src, nodes) = read_authors(&cx, &ld, site_key.as_deref(), title_h1);
+    if !names.is_empty() {
+        meta.authors = names;
+        p.authors = Some(src);
+        meta.body_nodes.extend(nodes);
+    }
+
+    // Canonical URL.
+    let canonical = cx
+        .page
+        .links
+        .iter()
+        .find(|l| has_rel(&l.rel, "canonical"))
+        .and_then(|l| cx.abs(l.href).map(|u| (u, Source::Meta)))
+        .or_else(|| {
+            cx.meta(&["og:url"])
+                .and_then(|(v, s)| cx.abs(v).map(|u| (u, s)))
+        })
+        .or_else(|| {
+            ld.url
+                .as_deref()
+                .and_then(|v| cx.abs(v))
+                .filter(|u| u.starts_with("http"))
+                .map(|u| (u, Source::JsonLd))
+        })
+        .or_else(|| base.map(|b| (b.to_string(), Source::Url)));
+    if let Some((u, s)) = canonical {
+        meta.url = Some(u);
+        p.url = Some(s);
+    }
+
+    // Dates.
+    let bounds = Bounds::from_options(opts);
+    let (published, nodes) =
+        read_published(&cx, &ld, &bounds, order, meta.url.as_deref(), title_h1);
+    if let Some((st, s)) = published {
+        meta.published = Some(st.iso());
+        p.published = Some(s);
+        meta.body_nodes.extend(nodes);
+    }
+    let modified = ld
+        .modified
+        .as_deref()
+        .and_then(date::parse_machine)
+        .and_then(|d| bounds.check(d))
+        .map(|d| (d, Source::JsonLd))
+        .or_else(|| {
+            cx.metas(&[
+                "article:modified_time",
+                "og:updated_time",
+                "article:modified",
+                "modified_time",
+                "datemodified",
+                "dcterms.modified",
+                "dc.date.modified",
+                "last-modified",
+                "lastmod",
+                "parsely-updated",
+                "sailthru.updated",
+            ])
+            .find_map(|(v, s)| {
+                date::parse_machine(v)
+                    .and_then(|d| bounds.check(d))
+                    .map(|d| (d, s))
+            })
+        })
+        .or_else(|| {
+            cx.itemprops(&["dateModified"])
+                .find_map(|ix| element_date(&cx, ix, order).and_then(|d| bounds.check(d)))
+                .map(|d| (d, Source::Microdata))
+        });
+    if let Some((st, s)) = modified {
+        meta.modified = Some(st.iso());
+        p.modified = Some(s);
+    }
+
+    // Description.
+    let description = cx
+        .meta(&["og:description"])
+        .map(|(v, s)| (v.to_string(), s))
+        .or_else(|| cx.meta(&["description"]).map(|(v, s)| (v.to_string(), s)))
+        .or_else(|| ld.description.clone().map(|d| (d, Source::JsonLd)))
+        .or_else(|| {
+            cx.meta(&[
+                "twitter:description",
+                "dc.description",
+                "dcterms.description",
+            ])
+            .map(|(v, s)| (v.to_string(), s))
+        })
+        .map(|(v, s)| (crate::dom::text::collapse(&v), s))
+        .filter(|(v, _)| !v.is_empty());
+    if let Some((d, s)) = description {
+        meta.description = Some(d.chars().take(MAX_DESCRIPTION_CHARS).collect());
+        p.description = Some(s);
+    }
+
+    // Lead image and its caption.
+    let image = cx
+        .meta(&["og:image", "og:image:url", "og:image:secure_url"])
+        .and_then(|(v, s)| cx.abs(v).map(|u| (u, s)))
+        .or_else(|| {
+            cx.meta(&["twitter:image", "twitter:image:src"])
+                .and_then(|(v, s)| cx.abs(v).map(|u| (u, s)))
+        })
+        .or_else(|| {
+            ld.image
+                .as_deref()
+                .and_then(|v| cx.abs(v))
+                .map(|u| (u, Source::JsonLd))
+        })
+        .or_else(|| {
+            cx.page
+                .links
+                .iter()
+                .find(|l| has_rel(&l.rel, "image_src"))
+                .and_then(|l| cx.abs(l.href))
+                .map(|u| (u, Source::Meta))
+        })
+        .or_else(|| {
+            cx.meta(&["image", "thumbnail", "thumbnailurl"])
+                .and_then(|(v, s)| cx.abs(v).map(|u| (u, s)))
+        });
+    if let Some((u, s)) = image {
+        meta.image = Some(u);
+        p.image = Some(s);
+    }
+    let caption = figure_caption(&cx, meta.image.as_deref(), h1s.first().map(|(ix, _)| *ix))
+        .map(|c| (c, Source::Dom))
+        .or_else(|| {
+            ld.image_caption
+                .clone()
+                .filter(|_| meta.image.is_some())
+                .map(|c| (crate::dom::text::collapse(&c), Source::JsonLd))
+        })
+        .filter(|(c, _)| !c.is_empty());
+    if let Some((c, s)) = caption {
+        meta.image_caption = Some(c);
+        p.image_caption = Some(s);
+    }
+
+    // Section, categories, tags.
+    let section_metas: Vec<(&str, Source)> = cx.metas(&["article:section"]).collect();
+    let section = section_metas
+        .first()
+        .map(|(v, s)| (v.to_string(), *s))
+        .or_else(|| ld.sections.first().map(|v| (v.clone(), Source::JsonLd)))
+        .or_else(|| {
+            cx.meta(&[
+                "parsely-section",
+                "section",
+                "category",
+                "article.section",
+                "sailthru.section",
+            ])
+            .map(|(v, s)| (v.to_string(), s))
+        })
+        .or_else(|| {
+            cx.page
+                .primary_tags
+                .iter()
+                .map(|&ix| cx.text(ix, MAX_TAG_CHARS))
+                .find(|t| !t.is_empty())
+                .map(|t| (t, Source::Dom))
+        })
+        .map(|(v, s)| (crate::dom::text::collapse(&v), s))
+        .filter(|(v, _)| !v.is_empty() && v.chars().count() <= MAX_TAG_CHARS);
+    if let Some((v, s)) = section {
+        meta.section = Some(v);
+        p.section = Some(s);
+    }
+    let categories = first_list(&[
+        (
+            section_metas.iter().map(|(v, _)| v.to_string()).collect(),
+            Source::OpenGraph,
+        ),
+        (ld.sections.clone(), Source::JsonLd),
+        (rel_texts(&cx, "category"), Source::Dom),
+    ]);
+    if let Some((v, s)) = categories {
+        meta.categories = v;
+        p.categories = Some(s);
+    }
+    let split = |v: &str| -> Vec<String> {
+        v.split([',', ';'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let tags = first_list(&[
+        (
+            cx.metas(&["article:tag", "og:article:tag"])
+                .map(|(v, _)| v.to_string())
+                .collect(),
+            Source::OpenGraph,
+        ),
+        (ld.keywords.clone(), Source::JsonLd),
+        (
+            cx.metas(&[
+                "news_keywords",
+                "keywords",
+                "parsely-tags",
+                "sailthru.tags",
+                "dc.subject",
+            ])
+            .next()
+            .map(|(v, _)| split(v))
+            .unwrap_or_default(),
+            Source::Meta,
+        ),
+        (rel_texts(&cx, "tag"), Source::Dom),
+    ]);
+    if let Some((v, s)) = tags {
+        meta.tags = v;
+        p.tags = Some(s);
+    }
+
+    // Licence.
+    let license = cx
+        .page
+        .links
+        .iter()
+        .find(|l| has_rel(&l.rel, "license"))
+        .and_then(|l| {
+            cx.abs(l.href)
+                .map(|u| (u, if l.in_head { Source::Meta } else { Source::Dom }))
+        })
+        .or_else(|| {
+            cx.meta(&[
+                "license",
+                "dc.rights",
+                "dcterms.license",
+                "dcterms.rights",
+                "copyright",
+            ])
+            .filter(|(v, _)| {
+                v.contains("creativecommons.org") || v.to_ascii_lowercase().contains("licen")
+            })
+            .map(|(v, s)| (v.to_string(), s))
+        })
+        .or_else(|| ld.license.clone().map(|l| (l, Source::JsonLd)))
+        .or_else(|| {
+            cx.page
+                .cc_links
+                .first()
+                .and_then(|h| cx.abs(h))
+                .map(|u| (u, Source::Dom))
+        });
+    if let Some((v, s)) = license {
+        meta.license = Some(v);
+        p.license = Some(s);
+    }
+
+    // Page type.
+    let page_type = ld
+        .page_type
+        .clone()
+        .filter(|_| ld.is_article)
+        .map(|t| (t, Source::JsonLd))
+        .or_else(|| cx.meta(&["og:type"]).map(|(v, s)| (v.to_string(), s)))
+        .or_else(|| ld.page_type.clone().map(|t| (t, Source::JsonLd)))
+        .filter(|(t, _)| !t.is_empty() && t.len() <= 64);
+    if let Some((t, s)) = page_type {
+        meta.page_type = Some(t);
+        p.page_type = Some(s);
+    }
+
+    meta.body_nodes.sort();
+    meta.body_nodes.dedup();
     meta
 }
 
-/// Moves the metadata into the article and derives the text-based fields.
+/// `true` when the space-separated `rels` hold `want`.
+fn has_rel(rels: &str, want: &str) -> bool {
+    rels.split_ascii_whitespace().any(|r| r == want)
+}
+
+/// Texts of body links with `rel` holding `want` (`tag`, `category`), deduplicated.
+fn rel_texts(cx: &Ctx<'_, '_>, want: &str) -> Vec<String> {
+    cx.page
+        .links
+        .iter()
+        .filter(|l| !l.in_head && has_rel(&l.rel, want))
+        .map(|l| cx.text(l.ix, MAX_TAG_CHARS))
+        .collect()
+}
+
+/// The first non-empty list (cleaned, deduplicated, capped) and its source.
+fn first_list(lists: &[(Vec<String>, Source)]) -> Option<(Vec<String>, Source)> {
+    for (list, src) in lists {
+        let mut out: Vec<String> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        for v in list {
+            let v = crate::dom::text::collapse(v);
+            let k = fold(&v);
+            if k.is_empty() || v.chars().count() > MAX_TAG_CHARS || keys.contains(&k) {
+                continue;
+            }
+            keys.push(k);
+            out.push(v);
+            if out.len() >= MAX_TAGS {
+                break;
+            }
+        }
+        if !out.is_empty() {
+            return Some((out, *src));
+        }
+    }
+    None
+}
+
+/// Lead-ins of a byline written in the text, as they start an element's text.
+const BYLINE_LEADS: &[&str] = &[
+    "by ",
+    "von ",
+    "par ",
+    "por ",
+    "door ",
+    "written by",
+    "posted by",
+    "autor:",
+    "autorin:",
+    "autoren:",
+    "autoren ",
+    "author:",
+    "authors:",
+    "auteur :",
+    "auteur:",
+    "text:",
+    "texte :",
+    "texto:",
+    "text von ",
+    "ein artikel von ",
+    "ein beitrag von ",
+    "redaktion:",
+    "gespeichert von ",
+];
+/// Longest element text read as a labelled byline.
+const MAX_LABELLED_BYLINE_CHARS: usize = 120;
+
+/// `true` when every name is an address, a handle or the site itself: a weak reading that a
+/// visible byline should override.
+fn weak_names(names: &[String], site_key: Option<&str>) -> bool {
+    names.iter().all(|n| {
+        let k = fold(n);
+        let no_space = !n.contains(' ');
+        (no_space && (n.contains('.') || n.contains('_')))
+            || site_key
+                .is_some_and(|s| !s.is_empty() && (k == s || s.contains(&k) || k.contains(s)))
+    })
+}
+
+/// Authors, their source, and the byline elements they were read from.
+///
+/// Structured sources (JSON-LD, meta tags, microdata) come first unless all they name is the
+/// site, an address or a handle; then the visible byline (`rel=author` links, byline-like
+/// elements, "By …" next to the headline, "Autor: …" anywhere).
+fn read_authors(
+    cx: &Ctx<'_, '_>,
+    ld: &json_ld::JsonLd,
+    site_key: Option<&str>,
+    title_h1: Option<NodeIx>,
+) -> (Vec<String>, Source, Vec<NodeIx>) {
+    let not_site = |names: Vec<String>| -> Vec<String> {
+        names
+            .into_iter()
+            .filter(|n| site_key.is_none_or(|s| fold(n) != s))
+            .collect()
+    };
+    let mut structured: Vec<(Vec<String>, Source)> = Vec::new();
+    let names = not_site(authors::clean_all(
+        ld.authors
+            .iter()
+            .map(String::as_str)
+            .filter(|a| !authors::is_url(a)),
+    ));
+    if !names.is_empty() {
+        structured.push((names, Source::JsonLd));
+    }
+    for k in [
+        "author",
+        "article:author",
+        "og:article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "dcterms.creator",
+        "byl",
+        "citation_author",
+        "author_name",
+    ] {
+        let vals: Vec<(&str, Source)> = cx
+            .metas(std::slice::from_ref(&k))
+            .filter(|(v, _)| !authors::is_url(v))
+            .collect();
+        if let Some((_, s)) = vals.first() {
+            let names = not_site(authors::clean_all(vals.iter().map(|(v, _)| *v)));
+            if !names.is_empty() {
+                structured.push((names, *s));
+                break;
+            }
+        }
+    }
+    // Microdata: itemprop=author, its itemprop=name when it has one.
+    let mut micro_node = None;
+    for ix in cx.itemprops(&["author", "creator"]) {
+        let name_ix = cx.doc.subtree(ix).skip(1).find(|&d| {
+            cx.doc
+                .attr(d, "itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+        });
+        let text = match name_ix {
+            Some(n) => cx
+                .doc
+                .attr(n, "content")
+                .map(str::to_string)
+                .unwrap_or_else(|| cx.text(n, MAX_BYLINE_CHARS)),
+            None => cx
+                .doc
+                .attr(ix, "content")
+                .map(str::to_string)
+                .unwrap_or_else(|| cx.text(ix, MAX_BYLINE_CHARS)),
+        };
+        let names = not_site(authors::clean(&text));
+        if !names.is_empty() {
+            structured.push((names, Source::Microdata));
+            micro_node = Some(ix);
+            break;
+        }
+    }
+    let strong = structured
+        .iter()
+        .position(|(n, _)| !weak_names(n, site_key));
+    if let Some(i) = strong
+        && let Some((names, src)) = structured.get(i)
+    {
+        let nodes = byline_nodes_for(cx, names, micro_node.filter(|_| *src == Source::Microdata));
+        return (names.clone(), *src, nodes);
+    }
+    if let Some((names, nodes)) = visible_authors(cx, site_key, title_h1) {
+        return (names, Source::Dom, nodes);
+    }
+    match structured.into_iter().next() {
+        Some((names, src)) => (names, src, Vec::new()),
+        None => (Vec::new(), Source::Dom, Vec::new()),
+    }
+}
+
+/// The byline elements (outside furniture) that show one of `names`, to keep out of the body.
+fn byline_nodes_for(cx: &Ctx<'_, '_>, names: &[String], node: Option<NodeIx>) -> Vec<NodeIx> {
+    if let Some(ix) = node {
+        return byline_blocks(cx, &[ix]);
+    }
+    let keys: Vec<String> = names.iter().map(|n| fold(n)).collect();
+    for c in cx
+        .page
+        .bylines
+        .iter()
+        .filter(|c| !c.aside && !c.weak)
+        .take(20)
+    {
+        let t = cx.text(c.ix, MAX_BYLINE_CHARS + 1);
+        if t.chars().count() > MAX_BYLINE_CHARS {
+            continue;
+        }
+        let k = fold(&t);
+        if keys.iter().any(|n| !n.is_empty() && k.contains(n.as_str())) {
+            return byline_blocks(cx, &[c.ix]);
+        }
+    }
+    Vec::new()
+}
+
+/// Names from the visible page, and the elements they were read from.
+fn visible_authors(
+    cx: &Ctx<'_, '_>,
+    site_key: Option<&str>,
+    title_h1: Option<NodeIx>,
+) -> Option<(Vec<String>, Vec<NodeIx>)> {
+    let not_site = |names: Vec<String>| -> Vec<String> {
+        names
+            .into_iter()
+            .filter(|n| site_key.is_none_or(|s| fold(n) != s))
+            .collect()
+    };
+    // rel=author links in the body.
+    let mut names = Vec::new();
+    let mut nodes = Vec::new();
+    for l in cx
+        .page
+        .links
+        .iter()
+        .filter(|l| !l.in_head && has_rel(&l.rel, "author") && !cx.page.in_aside(l.ix))
+    {
+        let n = not_site(authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS)));
+        if !n.is_empty() {
+            names.extend(n);
+            nodes.push(l.ix);
+        }
+    }
+    if !names.is_empty() {
+        let names = authors::clean_all(names.iter().map(String::as_str));
+        return Some((names, byline_blocks(cx, &nodes)));
+    }
+    // Then the same in page furniture (a meta column is often an <aside>), outside comments.
+    let rel_aside = cx.page.links.iter().find_map(|l| {
+        if l.in_head || !has_rel(&l.rel, "author") || !cx.page.in_aside(l.ix) {
+            return None;
+        }
+        let n = not_site(authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS)));
+        (!n.is_empty()).then_some((n, l.ix))
+    });
+    // Byline-like elements: outside furniture first, author boxes last; within nested ones,
+    // the innermost that gives names.
+    for pass in 0..3 {
+        if pass == 2 {
+            // Furniture bylines are mostly teasers' and comments'; only rel=author counts.
+            if let Some((n, ix)) = rel_aside.clone() {
+                return Some((n, byline_blocks(cx, &[ix])));
+            }
+            break;
+        }
+        let cands: Vec<&Cand> = cx
+            .page
+            .bylines
+            .iter()
+            .filter(|c| match pass {
+                0 => !c.aside && !c.weak,
+                _ => !c.aside && c.weak,
+            })
+            .collect();
+        let names_of = |c: &Cand| -> Vec<String> {
+            let text = cx.text(c.ix, MAX_BYLINE_CHARS + 1);
+            if text.chars().count() > MAX_BYLINE_CHARS {
+                return Vec::new();
+            }
+            not_site(authors::clean(&text))
+        };
+        for (i, c) in cands.iter().enumerate() {
+            let n = names_of(c);
+            if n.is_empty() {
+                continue;
+            }
+            let inner = cands
+                .iter()
+                .skip(i + 1)
+                .take_while(|d| cx.doc.contains(c.ix, d.ix))
+                .find_map(|d| {
+                    let m = names_of(d);
+                    (!m.is_empty()).then_some((m, d.ix))
+                });
+            let (n, ix) = inner.unwrap_or((n, c.ix));
+            return Some((n, byline_blocks(cx, &[ix])));
+        }
+    }
+    // "By Jane Doe" near the headline, or "Autor: Jane Doe" anywhere.
+    let h1 = title_h1.or_else(|| cx.page.h1s.first().copied());
+    let near: Vec<NodeIx> = match h1 {
+        Some(h) => {
+            let from = cx.doc.end(h).get();
+            let before = h.get().saturating_sub(NEAR_H1_NODES);
+            (from..(from + NEAR_H1_NODES).min(cx.doc.len()))
+                .chain(before..h.get())
+                .map(|i| NodeIx(i as u32))
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let everywhere = cx
+        .doc
+        .all()
+        .filter(|&ix| !cx.page.in_aside(ix))
+        .take(MAX_LABEL_SCAN_NODES * 2);
+    for ix in near.into_iter().chain(everywhere) {
+        if cx.doc.tag(ix).is_none_or(|t| {
+            matches!(
+                t,
+                Tag::Script | Tag::Style | Tag::Head | Tag::Html | Tag::Body
+            )
+        }) {
+            continue;
+        }
+        // Elements with a first text of their own (cheap test), whose text starts the byline.
+        if !cx
+            .doc
+            .children(ix)
+            .any(|c| cx.doc.text(c).is_some_and(|t| !t.trim().is_empty()))
+        {
+            continue;
+        }
+        let t = cx.text(ix, MAX_LABELLED_BYLINE_CHARS + 1);
+        if t.chars().count() > MAX_LABELLED_BYLINE_CHARS {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        if !BYLINE_LEADS.iter().any(|p| lower.starts_with(p)) {
+            continue;
+        }
+        let names = not_site(authors::clean(&t));
+        if !names.is_empty() {
+            return Some((names, byline_blocks(cx, &[ix])));
+        }
+    }
+    None
+}
+
+/// For each byline element, the largest enclosing element that is still only a byline
+/// (short text, not a sectioning element): the element to keep out of the body.
+fn byline_blocks(cx: &Ctx<'_, '_>, nodes: &[NodeIx]) -> Vec<NodeIx> {
+    let mut out = Vec::new();
+    for &ix in nodes {
+        let mut best = ix;
+        for (depth, a) in cx.doc.ancestors(ix).enumerate() {
+            if depth >= 2 {
+                break;
+            }
+            let Some(tag) = cx.doc.tag(a) else { break };
+            if matches!(
+                tag,
+                Tag::Body
+                    | Tag::Html
+                    | Tag::Article
+                    | Tag::Main
+                    | Tag::Section
+                    | Tag::Header
+                    | Tag::Footer
+                    | Tag::Aside
+                    | Tag::Nav
+                    | Tag::Td
+                    | Tag::Li
+                    | Tag::Figure
+            ) {
+                break;
+            }
+            let t = cx.text(a, MAX_METADATA_ELEMENT_CHARS + 1);
+            if t.chars().count() > MAX_METADATA_ELEMENT_CHARS {
+                break;
+            }
+            best = a;
+        }
+        if cx
+            .text(best, MAX_METADATA_ELEMENT_CHARS + 1)
+            .chars()
+            .count()
+            <= MAX_METADATA_ELEMENT_CHARS
+        {
+            out.push(best);
+        }
+    }
+    out
+}
+
+/// The date an element carries: `datetime`, `content`, `data-*` attributes, else its text.
+fn element_date(cx: &Ctx<'_, '_>, ix: NodeIx, order: Option<Order>) -> Option<Stamp> {
+    for attr in [
+        "datetime",
+        "content",
+        "data-datetime",
+        "data-date",
+        "data-timestamp",
+        "title",
+    ] {
+        if let Some(v) = cx.doc.attr(ix, attr)
+            && let Some(st) = date::parse_machine(v)
+        {
+            return Some(st);
+        }
+    }
+    let t = cx.text(ix, MAX_BYLINE_CHARS);
+    date::parse_text(&t, order)
+}
+
+/// Labels that introduce a publication date in running text, lower-case.
+const DATE_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "date:",
+    "dated",
+    "updated",
+    "veröffentlicht",
+    "erschienen",
+    "publiziert",
+    "datum",
+    "stand:",
+    "aktualisiert",
+    "publié",
+    "mis à jour",
+    "publicado",
+    "fecha",
+    "pubblicato",
+    "data:",
+    "gepubliceerd",
+    "opublikowano",
+    "publicerad",
+    "julkaistu",
+];
+/// Hours from midnight within which a UTC time may fall on another local day.
+const MIDNIGHT_HOURS: u8 = 8;
+/// Visible date elements looked at, at most.
+const MAX_VISIBLE_DATE_ELEMENTS: usize = 40;
+/// Text nodes scanned for a labelled date, at most.
+const MAX_LABEL_SCAN_NODES: usize = 5000;
+
+/// Labels that mark a visible date as a modification date, lower-case.
+const UPDATED_LABELS: &[&str] = &[
+    "updated",
+    "modified",
+    "revised",
+    "reviewed",
+    "aktualisiert",
+    "geändert",
+    "überarbeitet",
+    "stand:",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "modificado",
+    "aggiornato",
+    "modificato",
+    "bijgewerkt",
+    "gewijzigd",
+    "zaktualizowano",
+    "uppdaterad",
+    "päivitetty",
+];
+/// Labels that mark a visible date as the publication date, lower-case.
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "erschienen",
+    "publiziert",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+    "publicerad",
+    "julkaistu",
+];
+
+/// Which kind of date a label before (or in) an element announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateLabel {
+    Published,
+    Updated,
+    None,
+}
+
+fn label_in(text: &str) -> DateLabel {
+    let lower = text.to_lowercase();
+    let last = |labels: &[&str]| labels.iter().filter_map(|l| lower.rfind(l)).max();
+    match (last(PUBLISHED_LABELS), last(UPDATED_LABELS)) {
+        (Some(p), Some(u)) if p > u => DateLabel::Published,
+        (_, Some(_)) => DateLabel::Updated,
+        (Some(_), None) => DateLabel::Published,
+        (None, None) => DateLabel::None,
+    }
+}
+
+/// The label of the date in element `ix`: in its own text, else in the text just before it
+/// inside its parent ("Last updated: <time>…").
+fn date_label(cx: &Ctx<'_, '_>, ix: NodeIx) -> DateLabel {
+    let own = label_in(&cx.text(ix, MAX_BYLINE_CHARS));
+    if own != DateLabel::None {
+        return own;
+    }
+    for anc in cx.doc.ancestors(ix).take(2) {
+        let mut before = String::new();
+        for i in anc.get()..ix.get() {
+            if let Some(t) = cx.doc.text(NodeIx(i as u32)) {
+                crate::dom::text::push_collapsed(&mut before, t);
+                if before.len() > 400 {
+                    return DateLabel::None;
+                }
+            }
+        }
+        let tail: String = {
+            let chars: Vec<char> = before.chars().collect();
+            chars.iter().skip(chars.len().saturating_sub(40)).collect()
+        };
+        let l = label_in(&tail);
+        if l != DateLabel::None {
+            return l;
+        }
+    }
+    DateLabel::None
+}
+
+/// The publication date, its source, and the elements it was read from (when visible).
+///
+/// Every source gives at most one candidate; the day most sources agree on wins, ties going
+/// to the most trusted source (JSON-LD, OpenGraph, other metas, microdata, the visible page,
+/// the URL). A date the page labels "updated" is not a publication date.
+fn read_published(
+    cx: &Ctx<'_, '_>,
+    ld: &json_ld::JsonLd,
+    bounds: &Bounds,
+    order: Option<Order>,
+    url: Option<&str>,
+    title_h1: Option<NodeIx>,
+) -> (Option<(Stamp, Source)>, Vec<NodeIx>) {
+    let ok = |s: Option<Stamp>| s.and_then(|s| bounds.check(s));
+    let mut cands: Vec<(Stamp, Source, Vec<NodeIx>)> = Vec::new();
+    for (st, src) in structured_published(cx, ld, order, &ok) {
+        cands.push((st, src, Vec::new()));
+    }
+    if let Some((st, nodes)) = visible_date(cx, order, title_h1, &ok) {
+        cands.push((st, Source::Dom, nodes));
+    }
+    if let Some(st) = ok(url.and_then(date::from_url)) {
+        cands.push((st, Source::Url, Vec::new()));
+    }
+    // A UTC (or zone-less) time near midnight names another day than the one readers are
+    // shown: when the page shows the day before or after, that day is meant.
+    if let Some(vis) = cands
+        .iter()
+        .find(|(_, s, _)| *s == Source::Dom)
+        .map(|c| c.0)
+    {
+        for c in cands
+            .iter_mut()
+            .filter(|(_, s, _)| *s != Source::Dom && *s != Source::Url)
+        {
+            let st = c.0;
+            let near_midnight = st.time.is_some_and(|(h, m, sec)| {
+                // Exactly 00:00:00 is a bare date written as a time, not a moment.
+                (h, m, sec) != (0, 0, 0) && !(MIDNIGHT_HOURS..24 - MIDNIGHT_HOURS).contains(&h)
+            }) && st.offset.is_none_or(|o| o == 0);
+            let one_day = vis.date.tomorrow().ok() == Some(st.date)
+                || st.date.tomorrow().ok() == Some(vis.date);
+            if near_midnight && one_day {
+                c.0 = vis;
+            }
+        }
+    }
+    // Vote by calendar day; candidates are in order of trust.
+    let mut best: Option<(usize, usize)> = None; // (votes, index of first candidate)
+    for (i, (st, _, _)) in cands.iter().enumerate() {
+        if cands.iter().take(i).any(|(o, _, _)| o.date == st.date) {
+            continue;
+        }
+        let votes = cands.iter().filter(|(o, _, _)| o.date == st.date).count();
+        if best.is_none_or(|(v, _)| votes > v) {
+            best = Some((votes, i));
+        }
+    }
+    if let Some((_, i)) = best
+        && let Some((st, src, _)) = cands.get(i)
+    {
+        // The visible element that shows this day, kept out of the body.
+        let nodes = cands
+            .iter()
+            .filter(|(o, s, _)| o.date == st.date && *s == Source::Dom)
+            .flat_map(|(_, _, n)| n.clone())
+            .collect();
+        return (Some((*st, *src)), nodes);
+    }
+    if let Some(st) = labelled_date(cx, order, &ok) {
+        return (Some((st, Source::Dom)), Vec::new());
+    }
+    // Relative dates, only against the caller's reference date.
+    if let Some(r) = bounds.reference {
+        for c in cx
+            .page
+            .times
+            .iter()
+            .chain(cx.page.datelines.iter())
+            .filter(|c| !c.aside)
+        {
+            let text = cx.text(c.ix, MAX_BYLINE_CHARS);
+            if let Some(d) = date::parse_relative(&text, r).filter(|d| bounds.accepts(*d)) {
+                let st = Stamp {
+                    date: d,
+                    time: None,
+                    offset: None,
+                };
+                return (Some((st, Source::Dom)), byline_blocks(cx, &[c.ix]));
+            }
+        }
+    }
+    (None, Vec::new())
+}
+
+/// The publication date from structured data: JSON-LD, meta tags, microdata.
+fn structured_published(
+    cx: &Ctx<'_, '_>,
+    ld: &json_ld::JsonLd,
+    order: Option<Order>,
+    ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Vec<(Stamp, Source)> {
+    let mut out = Vec::new();
+    if let Some(st) = ok(ld.published.as_deref().and_then(date::parse_machine)) {
+        out.push((st, Source::JsonLd));
+    }
+    let mut og = None;
+    let mut other = None;
+    for (v, s) in cx.metas(&[
+        "article:published_time",
+        "og:article:published_time",
+        "og:published_time",
+        "article:published",
+        "published_time",
+        "datepublished",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dc.date.created",
+        "dcterms.date",
+        "dcterms.issued",
+        "dcterms.created",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "published-date",
+        "published_date",
+        "publication_date",
+        "release_date",
+        "parsely-pub-date",
+        "sailthru.date",
+        "citation_publication_date",
+        "citation_date",
+        "citation_online_date",
+        "article.published",
+        "article_date_original",
+        "original-publish-date",
+        "originalpublicationdate",
+        "displaydate",
+        "date_published",
+        "created",
+    ]) {
+        let slot = if s == Source::OpenGraph {
+            &mut og
+        } else {
+            &mut other
+        };
+        if slot.is_none()
+            && let Some(st) = ok(date::parse_machine(v))
+        {
+            *slot = Some((st, s));
+        }
+    }
+    out.extend(og);
+    out.extend(other);
+    if let Some(st) = cx
+        .itemprops(&["datePublished", "dateCreated", "uploadDate"])
+        .find_map(|ix| ok(element_date(cx, ix, order)))
+    {
+        out.push((st, Source::Microdata));
+    }
+    out
+}
+
+/// The date the page shows: a `<time>`, a date-like element, or a date written next to the
+/// headline; with the elements it was read from.
+fn visible_date(
+    cx: &Ctx<'_, '_>,
+    order: Option<Order>,
+    title_h1: Option<NodeIx>,
+    ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Option<(Stamp, Vec<NodeIx>)> {
+    // <time> elements (a `pubdate` one first), then date-like elements; a date labelled
+    // "updated" is skipped.
+    let times: Vec<&Cand> = cx.page.times.iter().filter(|c| !c.aside).collect();
+    let pubdate = times
+        .iter()
+        .copied()
+        .filter(|c| cx.doc.attr(c.ix, "pubdate").is_some());
+    let elements = pubdate.chain(times.iter().copied()).chain(
+        cx.page
+            .datelines
+            .iter()
+            .chain(cx.page.bylines.iter())
+            .filter(|c| !c.aside),
+    );
+    for c in elements.take(MAX_VISIBLE_DATE_ELEMENTS) {
+        let text = cx.text(c.ix, MAX_BYLINE_CHARS + 1);
+        if text.chars().count() > MAX_BYLINE_CHARS {
+            continue;
+        }
+        if let Some(st) = ok(element_date(cx, c.ix, order))
+            && date_label(cx, c.ix) != DateLabel::Updated
+        {
+            return Some((st, byline_blocks(cx, &[c.ix])));
+        }
+    }
+    // Text right after the headline, then right before it.
+    let h1 = title_h1.or_else(|| cx.page.h1s.first().copied())?;
+    let after = window(cx, cx.doc.end(h1).get(), true);
+    if let Some(st) = ok(date::parse_text(&after, order)) {
+        return Some((st, Vec::new()));
+    }
+    let before = window(cx, h1.get(), false);
+    ok(date::parse_text(&before, order)).map(|st| (st, Vec::new()))
+}
+
+/// About 300 characters of page text from node `from`, forwards or backwards.
+fn window(cx: &Ctx<'_, '_>, from: usize, forward: bool) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut len = 0;
+    for k in 0..NEAR_H1_NODES {
+        let i = if forward {
+            from + k
+        } else {
+            match from.checked_sub(k + 1) {
+                Some(i) => i,
+                None => break,
+            }
+        };
+        if i >= cx.doc.len() {
+            break;
+        }
+        let ix = NodeIx(i as u32);
+        if let Some(t) = cx.doc.text(ix) {
+            if cx
+                .doc
+                .parent(ix)
+                .and_then(|p| cx.doc.tag(p))
+                .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Title))
+            {
+                continue;
+            }
+            let t = t.trim();
+            if t.is_empty() {
+                continue;
+            }
+            len += t.len();
+            parts.push(t);
+            if len > 300 {
+                break;
+            }
+        }
+    }
+    if !forward {
+        parts.reverse();
+    }
+    parts.join(" ")
+}
+
+/// A date introduced by a label anywhere in the page's text ("Veröffentlicht am
+/// 16.08.2019", "Published: May 3, 2020"), outside page furniture.
+fn labelled_date(
+    cx: &Ctx<'_, '_>,
+    order: Option<Order>,
+    ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Option<Stamp> {
+    let mut seen = 0;
+    let mut updated = None;
+    let texts: Vec<NodeIx> = cx
+        .doc
+        .all()
+        .filter(|&ix| cx.doc.text(ix).is_some())
+        .take(MAX_LABEL_SCAN_NODES)
+        .collect();
+    for (k, &ix) in texts.iter().enumerate() {
+        seen += 1;
+        if seen > MAX_LABEL_SCAN_NODES {
+            break;
+        }
+        let Some(t) = cx.doc.text(ix) else { continue };
+        if t.len() > 300 || t.trim().is_empty() {
+            continue;
+        }
+        if cx
+            .doc
+            .parent(ix)
+            .and_then(|p| cx.doc.tag(p))
+            .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Title | Tag::Noscript))
+        {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        if !DATE_LABELS.iter().any(|l| lower.contains(l)) || cx.page.in_aside(ix) {
+            continue;
+        }
+        let mut text = t.to_string();
+        // The date may be in the next text node ("<span>Datum:</span> 26. Januar 2022").
+        if let Some(&next) = texts.get(k + 1)
+            && let Some(n) = cx.doc.text(next)
+        {
+            text.push(' ');
+            text.push_str(n.get(..n.len().min(200)).unwrap_or(""));
+        }
+        if let Some(st) = ok(date::parse_text(&text, order)) {
+            if label_in(&text) != DateLabel::Updated {
+                return Some(st);
+            }
+            updated = updated.or(Some(st));
+        }
+    }
+    updated
+}
+
+/// The caption of the lead image: the `<figcaption>` of the figure showing it, else of the
+/// first figure right after the headline.
+fn figure_caption(cx: &Ctx<'_, '_>, image: Option<&str>, h1: Option<NodeIx>) -> Option<String> {
+    let file_of = |u: &str| -> Option<String> {
+        let path = u.split(['?', '#']).next()?;
+        let name = path.rsplit('/').next()?;
+        (name.len() >= 5).then(|| name.to_ascii_lowercase())
+    };
+    let want = image.and_then(file_of);
+    let caption_of = |fig: NodeIx| -> Option<String> {
+        let cap = cx
+            .doc
+            .subtree(fig)
+            .find(|&d| cx.doc.is(d, Tag::Figcaption))?;
+        let t = cx.text(cap, 1000);
+        (!t.is_empty()).then_some(t)
+    };
+    if let Some(w) = &want {
+        for &fig in &cx.page.figures {
+            let shows = cx.doc.subtree(fig).any(|d| {
+                cx.doc.is(d, Tag::Img)
+                    && ["src", "data-src", "srcset"].iter().any(|a| {
+                        cx.doc
+                            .attr(d, a)
+                            .is_some_and(|v| v.to_ascii_lowercase().contains(w.as_str()))
+                    })
+            });
+            if shows && let Some(c) = caption_of(fig) {
+                return Some(c);
+            }
+        }
+    }
+    // The first figure after the headline, inside the headline's container.
+    let h1 = h1?;
+    let container = cx.doc.ancestors(h1).nth(1)?;
+    cx.page
+        .figures
+        .iter()
+        .find(|&&f| f > h1 && cx.doc.contains(container, f))
+        .and_then(|&f| caption_of(f))
+}
+
+/// Moves the metadata into the article and derives the text-based fields: the language
+/// when the page does not declare one, and the word count.
 pub(crate) fn apply(meta: Metadata, article: &mut Article, blocks: &[Block]) {
+    let text = crate::output::text::render(blocks);
     article.title = meta.title;
     article.authors = meta.authors;
     article.published = meta.published;
@@ -72,5 +1390,11 @@ pub(crate) fn apply(meta: Metadata, article: &mut Article, blocks: &[Block]) {
     article.license = meta.license;
     article.page_type = meta.page_type;
     article.provenance = meta.provenance;
-    article.word_count = crate::dom::text::word_count(&crate::output::text::render(blocks));
+    if article.language.is_none()
+        && let Some(l) = language::detect(&text)
+    {
+        article.language = Some(l);
+        article.provenance.language = Some(Source::Text);
+    }
+    article.word_count = crate::dom::text::word_count(&text);
 }
