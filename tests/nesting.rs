@@ -36,7 +36,11 @@ fn ten_thousand_nested_divs_on_a_small_stack() {
         let options = Options::default().limits(Limits::unlimited());
         dechaff::extract(&deep_page("div"), &options).unwrap()
     });
-    assert!(article.diagnostics.max_depth >= DEPTH, "depth {}", article.diagnostics.max_depth);
+    assert!(
+        article.diagnostics.max_depth >= DEPTH,
+        "depth {}",
+        article.diagnostics.max_depth
+    );
     assert!(!article.diagnostics.truncated);
     assert!(article.text().contains("The paragraph at the bottom"));
     // Every renderer walks the blocks iteratively too.
@@ -58,7 +62,8 @@ fn ten_thousand_nested_spans_and_sections_on_a_small_stack() {
 
 #[test]
 fn default_depth_cap_truncates_and_says_so() {
-    let article = on_small_stack(|| dechaff::extract(&deep_page("div"), &Options::default()).unwrap());
+    let article =
+        on_small_stack(|| dechaff::extract(&deep_page("div"), &Options::default()).unwrap());
     assert!(article.diagnostics.truncated);
     assert_eq!(article.diagnostics.limits_hit, vec!["depth".to_string()]);
     assert!(article.diagnostics.max_depth <= 512 + 16 * 1024);

@@ -92,12 +92,27 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title_keys: &[
         trim_edges(ctx, &mut out);
     }
     let has_body = out.iter().any(|b| !matches!(b, Block::Heading { .. }));
-    while has_body && matches!(out.last(), Some(Block::Heading { .. })) {
+    while has_body && out.last().is_some_and(is_dangling) {
         if let Some(b) = out.pop() {
-            trace(ctx, &b, "dangling heading at the end");
+            trace(ctx, &b, "dangling heading or label at the end");
         }
     }
     *blocks = out;
+}
+
+/// A label shorter than this (characters) ending with a colon, left at the end of the
+/// article ("Weitere Informationen:", "Contact:"), introduced something that was removed.
+const MAX_DANGLING_LABEL_CHARS: usize = 40;
+
+/// A heading, or a short label ending with a colon.
+fn is_dangling(b: &Block) -> bool {
+    match b {
+        Block::Heading { .. } => true,
+        Block::Paragraph { text, .. } => {
+            text.chars().count() <= MAX_DANGLING_LABEL_CHARS && text.trim_end().ends_with(':')
+        }
+        _ => false,
+    }
 }
 
 /// Paragraphs shorter than this at the edges of the article are trimmed in precision mode

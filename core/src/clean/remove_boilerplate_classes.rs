@@ -31,6 +31,9 @@ const MAX_WEAK_REGION_SHARE_PERCENT: u32 = 30;
 const MAX_META_CHARS: u32 = 400;
 /// Teaser words remove elements whose link density is above this.
 const MIN_TEASER_LINK_DENSITY: f32 = 0.4;
+/// Caption and credit words remove elements with fewer characters than this: a caption
+/// describes a picture, it is not the article's prose.
+const MAX_CAPTION_CHARS: u32 = 300;
 /// Media words remove elements with fewer characters than this.
 const MAX_MEDIA_CHARS: u32 = 200;
 
@@ -104,6 +107,9 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words) -> Option<String> {
     }
     if sig.any(Sig::MEDIA) && s.chars < MAX_MEDIA_CHARS && s.paras == 0 {
         return Some(format!("media words, {} chars", s.chars));
+    }
+    if sig.any(Sig::CAPTION) && s.chars < MAX_CAPTION_CHARS {
+        return Some(format!("caption/credit words, {} chars", s.chars));
     }
     None
 }
