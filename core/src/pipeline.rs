@@ -403,7 +403,20 @@ impl Tuning {
     }
 }
 
-/// Below this many characters of body text, a page has no main content.
+/// `true` when the page has form controls (a login, search or sign-up page).
+fn has_form_controls(doc: &Doc<'_>) -> bool {
+    doc.all()
+        .any(|ix| matches!(doc.tag(ix), Some(Tag::Input | Tag::Select | Tag::Textarea)))
+}
+
+/// `true` when at least half of what the body shows (after cleaning) is link text.
+fn mostly_links(ctx: &Ctx<'_, '_>, _chars: u32) -> bool {
+    let s = &ctx.stats[ctx.body];
+    s.chars == 0 || s.link_chars * 2 >= s.chars
+}
+
+/// Below this many characters of body text, a page around a form or made of links has no
+/// main content.
 pub(crate) const MIN_CONTENT_CHARS: u32 = 40;
 
 /// What the pipeline produced for the body.
@@ -521,10 +534,11 @@ pub(crate) fn run(
         }
     }
 
-    // A page whose best reading is a few words has no main content (a login page, an error
-    // page, a page of links): say so rather than return its crumbs.
+    // A page whose best reading is a few words around a form, or a few links, has no main
+    // content (a login page, a page of links): say so rather than return its crumbs. A page
+    // that simply holds a few words ("Test") keeps them.
     let chars: u32 = blocks.iter().map(assemble::block_chars).sum();
-    if chars < MIN_CONTENT_CHARS {
+    if chars < MIN_CONTENT_CHARS && (has_form_controls(doc) || mostly_links(&ctx, chars)) {
         ctx.note(ctx.body, PassId::FilterBlocks, "empty", || {
             format!("only {chars} characters of text")
         });
