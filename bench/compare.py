@@ -8,15 +8,20 @@ subdirectory with a truth.jsonl is run). For each set, every extractor runs over
 its own process, sequentially, under `nice -n 19`; its predictions are scored with score.py and
 one Markdown table per set is printed:
 
-    extractor | F1 | P | R | F1<0.5 | title exact / sim | author | date | pages/s | peak MB
+    extractor | F1 | P | R | F1<0.5 | [snippet F1] | title exact / sim | author | date | pages/s
+              | peak MB | peak - pages MB
 
 F1/P/R are the mean per-page token figures, or the pooled snippet figures on sets that only
 have with/without snippets (trafilatura-dev); the heading says which.
 
-Extractors: dechaff (the repo's `corpus` example, release build), trafilatura, readability-lxml,
+Extractors: dechaff (the repo's `corpus` example: built with `cargo build --release --example
+corpus`, then its binary is run directly so that cargo's own memory is not measured),
+trafilatura, readability-lxml,
 newspaper4k, goose3, jusText, resiliparse (pinned in bench/requirements-peers.txt, installed on
 first use into bench/.venv-peers) and dom_smoothie (bench/peers/dom_smoothie_runner, a small
-Rust crate outside the workspace; skipped with a note if it does not build).
+Rust crate outside the workspace; skipped with a note if it does not build). Also available
+with --only: trafilatura-defaults (trafilatura.extract() with the library defaults, comments
+included).
 
 pages/s times extraction only (each runner reads and gunzips all pages first, as the corpus
 example does); peak MB is the maximum resident set size of that runner's process (wait4
@@ -49,6 +54,7 @@ PIP_VERSION = "26.3"  # a resolver that handles lxml's duplicated extra (pip 23.
 EXTRACTORS = {
     "dechaff": ("rust", None),
     "trafilatura": ("python", "trafilatura"),
+    "trafilatura-defaults": ("python", "trafilatura"),
     "readability-lxml": ("python", "readability-lxml"),
     "newspaper4k": ("python", "newspaper4k"),
     "dom_smoothie": ("rust", "dom_smoothie"),
@@ -56,6 +62,8 @@ EXTRACTORS = {
     "justext": ("python", "jusText"),
     "resiliparse": ("python", "resiliparse"),
 }
+# Run when --only is not given: each library once, with its natural article settings.
+DEFAULT = [n for n in EXTRACTORS if n != "trafilatura-defaults"]
 # Sets in the order of the README table; other sets found under a root follow alphabetically.
 SET_ORDER = ["scrapinghub-dev", "wcxb-dev", "readability", "trafilatura-dev"]
 
@@ -205,8 +213,8 @@ def run_extractor(cmd: list[str], pred_path: str, err_path: str) -> dict:
     return {
         "exit": proc.returncode,
         "wall_s": wall,
-        # ru_maxrss is in KiB on Linux (bytes on macOS)
-        "peak_mb": usage.ru_maxrss / (1048576 if sys.platform == "darwin" else 1024),
+        # ru_maxrss is in KiB on Linux (bytes on macOS); MB here = 10^6 bytes, as for page sizes
+        "peak_mb": usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024) / 1e6,
         "pages_per_s": float(m.group(4)) if m else None,
         "extract_s": float(m.group(3)) if m else None,
         "errors": int(errors.group(1)) if errors else 0,
@@ -244,18 +252,21 @@ def table(set_name: str, rows: list[tuple[str, dict]], info: dict) -> str:
     both = kind == "text" and any(r["score"].get("snippets", {}).get("n") for r in scored)
     metric = ("mean per-page token F1 / P / R" if kind == "text"
               else "pooled snippet F1 / P / R (with/without snippets, score.py default folding)")
-    head = [f"#### {set_name} - {info['pages']} pages, {info['mb']:.1f} MB of HTML - {metric}", ""]
+    head = [f"#### {set_name} - {info['pages']} pages, {info['mb']:.1f} MB of HTML - {metric}", "",
+            f"Every runner holds the set's {info['mb']:.1f} MB of pages in memory (as dechaff's corpus "
+            f"example does), so peak MB includes them; peak - pages MB is what is left: runtime, "
+            f"libraries and extraction.", ""]
     cols = ["extractor", "F1", "P", "R"]
     if kind == "text":
         cols.append("F1<0.5")
     if both:
         cols.append("snippet F1")
-    cols += ["title exact / sim", "author", "date", "pages/s", "peak MB"]
+    cols += ["title exact / sim", "author", "date", "pages/s", "peak MB", "peak - pages MB"]
     lines = ["| " + " | ".join(cols) + " |", "|" + "|".join(["---"] + ["---:"] * (len(cols) - 1)) + "|"]
     for name, r in rows:
         s = r.get("score")
         if not s:
-            lines.append(f"| {name} | " + " | ".join(["n/a"] * (len(cols) - 1)) + f" |")
+            lines.append(f"| {name} | " + " | ".join(["n/a"] * (len(cols) - 1)) + " |")
             continue
         m = s["text"] if kind == "text" else s["snippets"]
         cells = [name, f3(m["f1"]), f3(m["precision"]), f3(m["recall"])]
@@ -270,6 +281,7 @@ def table(set_name: str, rows: list[tuple[str, dict]], info: dict) -> str:
         run = r["run"]
         cells.append(f"{run['pages_per_s']:.1f}" if run.get("pages_per_s") else "-")
         cells.append(f"{run['peak_mb']:.0f}")
+        cells.append(f"{run['peak_mb'] - info['mb']:.0f}")
         lines.append("| " + " | ".join(cells) + " |")
     notes = []
     for name, r in rows:
@@ -320,7 +332,8 @@ def set_info(set_dir: str) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", help="a set directory (with truth.jsonl) or a directory of sets")
-    ap.add_argument("--only", help=f"comma-separated extractors (default: all of {', '.join(EXTRACTORS)})")
+    ap.add_argument("--only", help=f"comma-separated extractors out of {', '.join(EXTRACTORS)} "
+                         f"(default: all but trafilatura-defaults)")
     ap.add_argument("--scorer", default=os.path.join(REPO, "..", "shared", "tools", "score.py"),
                     help="path to score.py (default: ../shared/tools/score.py from the repo root)")
     ap.add_argument("--venv", default=os.path.join(HERE, ".venv-peers"), help="venv for the Python peers")
@@ -330,7 +343,7 @@ def main(argv=None) -> int:
     ap.add_argument("--timeout", type=int, default=60, help="seconds per page for the Python peers")
     a = ap.parse_args(argv)
 
-    names = list(EXTRACTORS)
+    names = list(DEFAULT)
     if a.only:
         names = [n.strip() for n in a.only.split(",") if n.strip()]
         unknown = [n for n in names if n not in EXTRACTORS]

@@ -3,7 +3,7 @@
 
     python_peers.py NAME SET_DIR [--timeout SECONDS]
 
-NAME is one of: trafilatura, readability-lxml, newspaper4k, goose3, resiliparse, justext.
+NAME is one of: trafilatura, trafilatura-defaults, readability-lxml, newspaper4k, goose3, resiliparse, justext.
 Runs inside bench/.venv-peers (made by bench/compare.py); started once per extractor and set,
 so that the caller can measure this process's peak RSS on its own.
 
@@ -108,6 +108,19 @@ def make_trafilatura():
         if doc is None:
             return "", None, None, None
         return doc.text or "", doc.title, join_authors(doc.author), iso_date(doc.date)
+
+    return run
+
+
+@extractor("trafilatura-defaults")
+def make_trafilatura_defaults():
+    from trafilatura import extract
+
+    def run(data: bytes):
+        # trafilatura.extract() with the library's defaults, as most users call it. Unlike the
+        # "trafilatura" row it keeps comments (include_comments=True is the default), which
+        # costs precision on article truth; not in compare.py's default list.
+        return extract(data) or "", None, None, None
 
     return run
 
