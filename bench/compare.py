@@ -103,6 +103,7 @@ def ensure_venv(venv: str, nice: list[str]) -> bool:
                 return True
     if not os.path.exists(py):
         if not run_checked([sys.executable, "-m", "venv", venv], "create venv"):
+            log("(on Debian/Ubuntu's system Python, `apt-get install python3-venv` provides the venv module)")
             return False
     pip = [py, "-m", "pip", "--disable-pip-version-check", "-q"]
     if not run_checked(nice + pip + ["install", f"pip=={PIP_VERSION}"], "upgrade pip"):
@@ -275,9 +276,10 @@ def table(set_name: str, rows: list[tuple[str, dict]], info: dict) -> str:
         if both:
             cells.append(f3(s.get("snippets", {}).get("f1")))
         t = s.get("title")
-        cells.append(f"{f3(t['match'])} / {f3(t['sim'])}" if t else "-")
-        cells.append(f3(s["author"]["match"]) if s.get("author") else "-")
-        cells.append(f3(s["date"]["match"]) if s.get("date") else "-")
+        cells.append(("n/a" if not t["coverage"] else f"{f3(t['match'])} / {f3(t['sim'])}") if t else "-")
+        for k in ("author", "date"):
+            m = s.get(k)
+            cells.append(("n/a" if not m["coverage"] else f3(m["match"])) if m else "-")
         run = r["run"]
         cells.append(f"{run['pages_per_s']:.1f}" if run.get("pages_per_s") else "-")
         cells.append(f"{run['peak_mb']:.0f}")
@@ -292,15 +294,44 @@ def table(set_name: str, rows: list[tuple[str, dict]], info: dict) -> str:
         if run.get("exit"):
             bits.append(f"exit status {run['exit']}")
         if run.get("errors"):
-            bits.append(f"{run['errors']} pages raised (empty prediction)")
+            bits.append(f"{run['errors']} page{'s' if run['errors'] > 1 else ''} raised (empty prediction)")
         if run.get("timeouts"):
-            bits.append(f"{run['timeouts']} pages timed out (empty prediction)")
+            bits.append(f"{run['timeouts']} page{'s' if run['timeouts'] > 1 else ''} timed out (empty prediction)")
         if bits:
             notes.append(f"{name}: {'; '.join(bits)}")
+    if any(r.get("score") and any(r["score"].get(k, {}).get("n") and not r["score"][k]["coverage"]
+                                  for k in ("title", "author", "date")) for _, r in rows):
+        notes.append("n/a: the extractor gave no value for that field on any page of the set")
     loads = [r["run"]["load_before"] for _, r in rows if r.get("run")]
     if loads:
         notes.append(f"1-min load average before the runs: {min(loads):.1f}-{max(loads):.1f}")
     return "\n".join(head + lines + ([""] + [f"- {n}" for n in notes] if notes else []))
+
+
+def overview(all_rows: dict[str, list[tuple[str, dict]]]) -> str:
+    """One line per extractor, the main accuracy figure of every set (for the README)."""
+    sets = list(all_rows)
+    names = list(dict.fromkeys(n for rows in all_rows.values() for n, _ in rows))
+    head = []
+    for sn in sets:
+        kinds = {set_kind(r["score"]) for _, r in all_rows[sn] if r.get("score")}
+        head.append(f"{sn} {'snippet F1' if kinds == {'snippets'} else 'F1'}")
+    lines = ["#### Overview - main accuracy figure per set (details in the tables above)", "",
+             "| extractor | " + " | ".join(head) + " |", "|---|" + "---:|" * len(sets)]
+    for n in names:
+        cells = []
+        for sn in sets:
+            r = dict(all_rows[sn]).get(n) or {}
+            sc = r.get("score")
+            cells.append(f3((sc["text"] if set_kind(sc) == "text" else sc["snippets"])["f1"]) if sc else "n/a")
+        lines.append(f"| {n} | " + " | ".join(cells) + " |")
+    best = []
+    for sn in sets:
+        figs = [((sc["text"] if set_kind(sc) == "text" else sc["snippets"])["f1"], n)
+                for n, r in all_rows[sn] if n != "dechaff" and (sc := r.get("score"))]
+        best.append(f"{f3(max(figs)[0])} ({max(figs)[1]})" if figs else "n/a")
+    lines.append("| best peer | " + " | ".join(best) + " |")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -390,6 +421,7 @@ def main(argv=None) -> int:
 
     started = dt.datetime.now(dt.timezone.utc)
     tables = []
+    all_rows: dict[str, list[tuple[str, dict]]] = {}
     summary = {"date": started.isoformat(timespec="seconds"), "machine": machine_notes(),
                "versions": versions, "sets": {}}
     for set_dir in sets:
@@ -413,6 +445,10 @@ def main(argv=None) -> int:
         tables.append(t)
         print(t + "\n", flush=True)
         summary["sets"][set_name] = {"info": info, "results": {n: r for n, r in rows}}
+        all_rows[set_name] = rows
+    if len(all_rows) > 1:
+        tables.append(overview(all_rows))
+        print(tables[-1] + "\n", flush=True)
 
     ver = ", ".join(f"{k} {v}" for k, v in versions.items())
     footer = (f"Measured {started:%Y-%m-%d} on {summary['machine']}; one process per extractor and set, "
