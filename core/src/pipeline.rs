@@ -73,7 +73,14 @@ pub(crate) struct Stats {
     pub embeds: u32,
     /// Characters inside headings.
     pub heading_chars: u32,
+    /// Characters of prose: the own text of block elements (not list items or table cells,
+    /// which hold comments, menus and data as often as prose) with at least
+    /// [`MIN_PROSE_CHARS`] characters of it and mostly not links.
+    pub prose_chars: u32,
 }
+
+/// A block's own text counts as prose from this many characters.
+pub(crate) const MIN_PROSE_CHARS: u32 = 25;
 
 /// `true` for an id made from a heading's words (`sharing-with-a-single-developer`, as
 /// documentation generators and Markdown renderers make them): its words describe the
@@ -252,6 +259,14 @@ impl<'d, 'h> Ctx<'d, 'h> {
                         t if t.heading_level().is_some() => s.heading_chars = s.chars,
                         _ => {}
                     }
+                    if is_block
+                        && s.inline_chars >= MIN_PROSE_CHARS
+                        && s.link_chars * 2 < s.chars
+                        && tag.heading_level().is_none()
+                        && !matches!(tag, Tag::Li | Tag::Dd | Tag::Dt | Tag::Td | Tag::Th)
+                    {
+                        s.prose_chars += s.inline_chars;
+                    }
                     stats[ix] = s;
                 }
                 Kind::Other => {}
@@ -269,6 +284,7 @@ impl<'d, 'h> Ctx<'d, 'h> {
                 ps.inputs += s.inputs;
                 ps.embeds += s.embeds;
                 ps.heading_chars += s.heading_chars;
+                ps.prose_chars += s.prose_chars;
                 if !is_block {
                     ps.inline_chars += s.inline_chars;
                     ps.inline_commas += s.inline_commas;
@@ -296,6 +312,7 @@ impl<'d, 'h> Ctx<'d, 'h> {
             st.inputs = st.inputs.saturating_sub(s.inputs);
             st.embeds = st.embeds.saturating_sub(s.embeds);
             st.heading_chars = st.heading_chars.saturating_sub(s.heading_chars);
+            st.prose_chars = st.prose_chars.saturating_sub(s.prose_chars);
             if first && !is_block {
                 st.inline_chars = st.inline_chars.saturating_sub(s.inline_chars);
                 st.inline_commas = st.inline_commas.saturating_sub(s.inline_commas);

@@ -88,6 +88,10 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, scores: &Scores) -> Vec<NodeIx> {
         anc = doc.parent(a);
     }
 
+    // Towards ancestors that hold clearly more prose (articles split into list items or
+    // sibling sections that each scored alone).
+    top = climb_to_prose(ctx, top);
+
     // Past wrappers with one child element.
     while let Some(p) = doc.parent(top) {
         if p == body || doc.is(p, Tag::Html) {
@@ -130,6 +134,37 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, scores: &Scores) -> Vec<NodeIx> {
     roots
 }
 
+/// An ancestor must hold this many times the candidate's prose to be climbed to.
+const CLIMB_MIN_TEXT_FACTOR: f32 = 1.6;
+/// … and this many more characters of it.
+const CLIMB_MIN_EXTRA_CHARS: u32 = 300;
+/// … with at most this link density.
+const CLIMB_MAX_LINK_DENSITY: f32 = 0.35;
+
+/// Climbs from `top` to the highest ancestor (below `<body>`) that holds clearly more
+/// prose (paragraph text, not link lists or short items) at a low link density: the container of an article whose parts each scored
+/// alone (a list of reviewed products, tabs of one guide).
+fn climb_to_prose(ctx: &Ctx<'_, '_>, top: NodeIx) -> NodeIx {
+    let doc = ctx.doc;
+    let prose = |ix: NodeIx| ctx.stats[ix].prose_chars;
+    let mut best = top;
+    let mut anc = doc.parent(top);
+    while let Some(a) = anc {
+        if a == ctx.body || doc.is(a, Tag::Html) {
+            break;
+        }
+        let (pa, pb) = (prose(a), prose(best));
+        if ctx.link_density(a) <= CLIMB_MAX_LINK_DENSITY
+            && pa as f32 >= pb as f32 * CLIMB_MIN_TEXT_FACTOR
+            && pa >= pb + CLIMB_MIN_EXTRA_CHARS
+        {
+            best = a;
+        }
+        anc = doc.parent(a);
+    }
+    best
+}
+
 /// Why sibling `sib` joins the article, if it does.
 fn sibling_joins(
     ctx: &Ctx<'_, '_>,
@@ -166,4 +201,62 @@ fn sibling_joins(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use scraper::Html;
+
+    use crate::dom::{Doc, Tag};
+    use crate::options::Options;
+    use crate::pipeline::Ctx;
+
+    const PROSE: &str = "This paragraph reviews one product in detail, with sentences of real prose, \
+        commas, and opinions, as a buying guide has for each item it lists and compares.";
+
+    fn selected(html: &str) -> String {
+        let parsed = Html::parse_document(html);
+        let doc = Doc::new(&parsed);
+        let opts = Options::default();
+        let mut ctx = Ctx::new(&doc, &opts);
+        let scores = crate::score::paragraphs::run(&ctx);
+        let roots = super::run(&mut ctx, &scores);
+        roots
+            .iter()
+            .map(|r| doc.describe(*r))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn climbs_to_a_list_of_reviewed_items() {
+        let item = |n: u32| {
+            format!(
+                "<li><div><h2>Item {n}</h2><div><div><p>{PROSE}</p><p>{PROSE} {PROSE}</p></div></div></div></li>"
+            )
+        };
+        let html = format!(
+            "<body><div id=guide><ul id=items>{}{}{}</ul></div><div id=side><a href=/x>x</a></div></body>",
+            item(1),
+            item(2),
+            item(3)
+        );
+        let got = selected(&html);
+        assert!(
+            got.contains("ul#items") || got.contains("div#guide"),
+            "{got}"
+        );
+    }
+
+    #[test]
+    fn does_not_climb_for_short_list_items() {
+        let comments: String = (0..30)
+            .map(|n| format!("<li>Comment {n}: nice</li>"))
+            .collect();
+        let html = format!(
+            "<body><div id=page><div id=post><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div><ul>{comments}</ul></div></body>"
+        );
+        assert_eq!(selected(&html), "div#post");
+        let _ = Tag::P;
+    }
 }
