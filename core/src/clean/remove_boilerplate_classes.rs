@@ -24,6 +24,13 @@ use crate::dom::{NodeIx, Tag};
 use crate::patterns::Sig;
 use crate::pipeline::{Ctx, PassId};
 
+/// An element with this much prose, in at least [`MIN_PROSE_BODY_PARAS`] paragraphs, is an
+/// article body whatever its words say (themes put `share` or `modal-enabled` on the entry
+/// itself); share bars, ad slots, newsletter boxes and cookie banners never hold that much.
+/// Comment sections do, and are removed regardless.
+const MIN_PROSE_BODY_CHARS: u32 = 800;
+/// See [`MIN_PROSE_BODY_CHARS`].
+const MIN_PROSE_BODY_PARAS: u32 = 3;
 /// Weak region words (nav, sidebar, header, footer) remove at most this share (percent) of
 /// the body's text.
 const MAX_WEAK_REGION_SHARE_PERCENT: u32 = 30;
@@ -81,7 +88,8 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words) -> Option<String> {
         return None;
     }
     let s = &ctx.stats[ix];
-    if sig.any(Sig::STRONG_BOILERPLATE) {
+    let prose_body = s.prose_chars >= MIN_PROSE_BODY_CHARS && s.paras >= MIN_PROSE_BODY_PARAS;
+    if sig.any(Sig::STRONG_BOILERPLATE) && (sig.any(Sig::COMMENTS) || !prose_body) {
         return Some(format!(
             "boilerplate words ({:#x})",
             sig.0 & Sig::STRONG_BOILERPLATE
@@ -141,6 +149,25 @@ mod tests {
         let t = surviving_text(&html, |c| super::run(c, super::Words::All));
         assert!(!t.contains("Other story") && !t.contains("Nice post") && !t.contains("Subscribe"));
         assert!(t.contains("The article body"));
+    }
+
+    #[test]
+    fn keeps_a_prose_body_with_a_strong_word() {
+        let p = "<p>A paragraph of the article body, with enough words and commas to count as prose, \
+                 as every paragraph of a real story does.</p>";
+        let html = format!(
+            "<body><div class=\"entry share\">{p}{p}{p}{p}{p}{p}{p}</div>\
+             <aside><p>A sidebar with text of its own that is longer than the article, which \
+             happens on pages with big sidebars.</p>{p}{p}{p}{p}{p}{p}{p}{p}</aside></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(t.contains("A paragraph of the article body"), "{t}");
+        let share_bar = format!(
+            "<body><div class=share><a href=/fb>Facebook</a> <a href=/x>X</a></div>\
+             <div>{p}{p}{p}</div></body>"
+        );
+        let t = surviving_text(&share_bar, |c| super::run(c, super::Words::All));
+        assert!(!t.contains("Facebook"));
     }
 
     #[test]
