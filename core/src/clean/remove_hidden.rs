@@ -39,13 +39,23 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
     }
 }
 
+/// React's streaming server rendering sends finished parts of the page as
+/// `<div hidden id="S:0">…</div>` and a script moves them into place: the text is visible in
+/// the browser.
+fn is_streamed_segment(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    ctx.doc.attr(ix, "id").is_some_and(|id| {
+        id.strip_prefix("S:")
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
+    })
+}
+
 /// Why `ix` is hidden, if it is. One pass over the element's attributes.
 fn hidden_reason(ctx: &Ctx<'_, '_>, ix: NodeIx) -> Option<&'static str> {
     let el = ctx.doc.element(ix)?;
     let mut style = None;
     for (name, value) in el.attrs.iter() {
         match &*name.local {
-            "hidden" => return Some("hidden attribute"),
+            "hidden" if !is_streamed_segment(ctx, ix) => return Some("hidden attribute"),
             "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => {
                 return Some("aria-hidden=true");
             }
@@ -88,6 +98,15 @@ mod tests {
         let t = surviving_text(&html, super::run);
         assert!(!t.contains("Edit post") && !t.contains("icon") && !t.contains("Thanks"));
         assert!(t.contains("article itself"));
+    }
+
+    #[test]
+    fn keeps_react_streamed_segments() {
+        let html = format!(
+            "<body><p>Intro.</p><div hidden id=\"S:0\">{FILLER}</div><div hidden id=menu>Menu</div></body>"
+        );
+        let t = surviving_text(&html, super::run);
+        assert!(t.contains("article itself") && !t.contains("Menu"), "{t}");
     }
 
     #[test]
