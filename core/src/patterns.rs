@@ -264,6 +264,8 @@ const TOKENS: &[(&str, u32)] = &[
     ("authorbox", Sig::AUTHOR_BOX),
     ("vcard", Sig::AUTHOR_BOX),
     ("caption", Sig::CAPTION),
+    ("legend", Sig::CAPTION),
+    ("legends", Sig::CAPTION),
     ("credit", Sig::CAPTION),
     ("credits", Sig::CAPTION),
     ("figcaption", Sig::CAPTION),

@@ -59,7 +59,14 @@ pub(crate) fn class_weight(sig: Sig) -> f32 {
     if sig.any(Sig::CONTENT | Sig::CONTENT_STRONG) {
         w += 25.0;
     }
-    if sig.any(Sig::STRONG_BOILERPLATE | Sig::NAV | Sig::SIDEBAR | Sig::FOOTER | Sig::HEADER) {
+    if sig.any(
+        Sig::STRONG_BOILERPLATE
+            | Sig::NAV
+            | Sig::SIDEBAR
+            | Sig::FOOTER
+            | Sig::HEADER
+            | Sig::CAPTION,
+    ) {
         w -= 25.0;
     }
     w
