@@ -5,7 +5,9 @@
 
 For each of the N lowest-F1 pages: the truth lines we lost (no token of them in our output),
 the lines we wrongly kept (not in the truth), and with --explain, the pipeline's decision
-(pass, element, reason) for the lost lines, from `examples/extract --explain --format json`.
+(pass, element, reason) for the lost lines, from `examples/extract --explain --format json`;
+at the end, the lost lines of all N pages grouped by the pass that removed them ("outside
+the selection" when no pass removed them: the selected container did not hold them).
 Standard library only.
 """
 import argparse, gzip, json, os, re, subprocess, sys, unicodedata
@@ -78,6 +80,7 @@ def main():
         pr, rc, f = f1(toks(t["text"]), toks(p.get("text")))
         rows.append((f, pid, (pr, rc), None, None, p))
     rows.sort(key=lambda r: r[0])
+    by_pass = {}
     for score, pid, prc, miss, bad, p in rows[: a.worst]:
         t = truth[pid]
         print("=" * 100)
@@ -98,11 +101,19 @@ def main():
             sel = [e for e in trace if e["action"] in ("selected", "joined", "empty")]
             for e in sel: print(f"  {e['action'].upper():8} {e['pass']}: {e['element']} ({e['reason']})")
             want = (miss or []) if miss is not None else [l for l in lines(t["text"]) if coverage(l, set(toks(p.get("text")))) < 0.5]
-            for w in want[:5]:
+            for n, w in enumerate(want):
                 wt = set(toks(w)[:12])
                 hits = [e for e in trace if e["action"] == "removed" and len(wt & set(toks(e["text"]))) >= min(4, len(wt))]
-                for e in hits[:2]:
-                    print(f"    why lost: {e['pass']} {e['element']} — {e['reason']} | {e['text'][:80]}")
+                key = hits[0]["pass"] if hits else "outside the selection"
+                by_pass[key] = by_pass.get(key, 0) + 1
+                if n < 5:
+                    for e in hits[:2]:
+                        print(f"    why lost: {e['pass']} {e['element']} — {e['reason']} | {e['text'][:80]}")
+    if a.explain and by_pass:
+        print("=" * 100)
+        print(f"lost lines of the {a.worst} worst pages, by the pass that removed them:")
+        for k, v in sorted(by_pass.items(), key=lambda kv: -kv[1]):
+            print(f"  {v:5}  {k}")
 
 if __name__ == "__main__":
     main()
