@@ -500,9 +500,76 @@ pub(crate) fn classify(value: &str) -> Sig {
     if value.is_empty() {
         return Sig(0);
     }
+    let mut bits = if value.is_ascii() { ascii_token_bits(value.as_bytes()) } else { unicode_token_bits(value) };
+    if let Some(ac) = STEM_MATCHER.as_ref() {
+        for m in ac.find_iter(value) {
+            if let Some((_, b)) = STEMS.get(m.pattern().as_usize()) {
+                bits |= *b;
+            }
+        }
+    }
+    Sig(bits)
+}
+
+/// Token lookups for an ASCII value, without allocating: tokens are split on
+/// non-alphanumerics and lower→upper camelCase humps, and the tokens of one
+/// whitespace-separated word are also looked up joined (`article-body` → `articlebody`).
+fn ascii_token_bits(value: &[u8]) -> u32 {
     let mut bits = 0;
-    // Tokens: split on non-alphanumerics and lower→upper camelCase humps; the tokens of one
-    // whitespace-separated word are also looked up joined (`article-body` → `articlebody`).
+    let mut token = [0u8; MAX_TOKEN_BYTES];
+    let mut token_len = 0usize;
+    let mut token_overflow = false;
+    let mut joined = [0u8; MAX_TOKEN_BYTES];
+    let mut joined_len = 0usize;
+    let mut joined_overflow = false;
+    let mut prev_lower = false;
+    let lookup = |buf: &[u8], len: usize, overflow: bool| -> u32 {
+        if overflow || len == 0 {
+            return 0;
+        }
+        buf.get(..len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .map_or(0, token_bits)
+    };
+    for &c in value.iter().chain(std::iter::once(&b' ')) {
+        let alnum = c.is_ascii_alphanumeric();
+        let boundary = !alnum || (prev_lower && c.is_ascii_uppercase());
+        if boundary && (token_len > 0 || token_overflow) {
+            bits |= lookup(&token, token_len, token_overflow);
+            for &t in token.get(..token_len).unwrap_or(&[]) {
+                match joined.get_mut(joined_len) {
+                    Some(slot) => {
+                        *slot = t;
+                        joined_len += 1;
+                    }
+                    None => joined_overflow = true,
+                }
+            }
+            joined_overflow |= token_overflow;
+            token_len = 0;
+            token_overflow = false;
+        }
+        if alnum {
+            match token.get_mut(token_len) {
+                Some(slot) => {
+                    *slot = c.to_ascii_lowercase();
+                    token_len += 1;
+                }
+                None => token_overflow = true,
+            }
+        } else if c.is_ascii_whitespace() {
+            bits |= lookup(&joined, joined_len, joined_overflow);
+            joined_len = 0;
+            joined_overflow = false;
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    bits
+}
+
+/// [`ascii_token_bits`] for values with non-ASCII characters.
+fn unicode_token_bits(value: &str) -> u32 {
+    let mut bits = 0;
     let mut token = String::with_capacity(32);
     let mut joined = String::with_capacity(64);
     let mut prev_lower = false;
@@ -517,11 +584,7 @@ pub(crate) fn classify(value: &str) -> Sig {
             token.clear();
         }
         if alnum {
-            if c.is_ascii() {
-                token.push(c.to_ascii_lowercase());
-            } else {
-                token.extend(c.to_lowercase());
-            }
+            token.extend(c.to_lowercase());
         } else if c.is_whitespace() {
             if !joined.is_empty() {
                 bits |= token_bits(&joined);
@@ -530,14 +593,7 @@ pub(crate) fn classify(value: &str) -> Sig {
         }
         prev_lower = c.is_lowercase() || c.is_ascii_digit();
     }
-    if let Some(ac) = STEM_MATCHER.as_ref() {
-        for m in ac.find_overlapping_iter(value) {
-            if let Some((_, b)) = STEMS.get(m.pattern().as_usize()) {
-                bits |= *b;
-            }
-        }
-    }
-    Sig(bits)
+    bits
 }
 
 #[cfg(test)]
@@ -560,6 +616,15 @@ mod tests {
         assert!(!classify("download").any(Sig::ADS));
         assert!(!classify("canvas").any(Sig::NAV));
         assert_eq!(classify("").0, 0);
+    }
+
+    #[test]
+    fn ascii_and_unicode_paths_agree() {
+        for v in ["post-comments", "relatedArticles", "article-body entry", "AdSlot ad", "x-commentaire", "navigationBar"] {
+            assert_eq!(super::ascii_token_bits(v.as_bytes()), super::unicode_token_bits(v), "{v}");
+        }
+        assert!(classify("Kommentare-Bereich").any(Sig::COMMENTS));
+        assert!(classify("sección-comentarios").any(Sig::COMMENTS));
     }
 
     #[test]

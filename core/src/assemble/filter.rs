@@ -11,10 +11,10 @@
 //! ## Cost
 //! O(blocks · log) with a hash set.
 
-use std::collections::HashMap;
 
 use crate::article::Block;
 use crate::dom::Tag;
+use crate::patterns::FnvMap;
 use crate::dom::text::fold;
 use crate::pipeline::{Ctx, PassId};
 
@@ -23,22 +23,29 @@ use crate::pipeline::{Ctx, PassId};
 /// of a run (its neighbour repeats the first copy's neighbour too): a page rendered twice
 /// for two screen sizes, not an author saying a paragraph twice.
 const MAX_DEDUP_KEY_BYTES: usize = 100;
+/// Texts up to this many bytes are folded for comparison.
+const MAX_FOLDED_KEY_SOURCE_BYTES: usize = 300;
 /// Long blocks repeated in runs of at least this many are dropped.
 const MIN_DUPLICATE_RUN: usize = 3;
 
 /// Runs the filters.
 pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title_keys: &[String]) {
+    // Short texts are compared folded (case and punctuation aside); long ones as written,
+    // which is enough to spot a page rendered twice and saves folding every paragraph.
+    let key_of = |text: &str| -> String {
+        if text.len() <= MAX_FOLDED_KEY_SOURCE_BYTES { fold(text) } else { text.to_string() }
+    };
     let keys: Vec<String> = blocks
         .iter()
         .map(|b| match b {
             Block::Heading { text, .. } | Block::Paragraph { text, .. } | Block::Quote { text } => {
-                fold(text)
+                key_of(text)
             }
-            Block::List { items, .. } => items.iter().map(|i| fold(&i.text)).collect(),
+            Block::List { items, .. } => items.iter().map(|i| key_of(&i.text)).collect(),
             _ => String::new(),
         })
         .collect();
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut first: FnvMap<&str, usize> = FnvMap::default();
     let mut drop = vec![false; blocks.len()];
     for (i, key) in keys.iter().enumerate() {
         if key.is_empty() {

@@ -40,12 +40,9 @@ impl Protection {
             let Some(tag) = doc.tag(ix) else { continue };
             let chars = ctx.stats[ix].chars;
             let share = chars * 100 / body_chars;
-            let anchor = (matches!(tag, Tag::Article | Tag::Main)
-                || ctx.sig[ix].any(Sig::CONTENT_STRONG)
-                || doc
-                    .attr(ix, "itemprop")
-                    .is_some_and(|v| v.eq_ignore_ascii_case("articleBody")))
-                && share >= MIN_ANCHOR_SHARE_PERCENT;
+            // `itemprop=articleBody` is classified as a strong content word already.
+            let anchor = share >= MIN_ANCHOR_SHARE_PERCENT
+                && (matches!(tag, Tag::Article | Tag::Main) || ctx.sig[ix].any(Sig::CONTENT_STRONG));
             if anchor || share > MAX_REMOVABLE_SHARE_PERCENT {
                 holds[ix] = true;
             }

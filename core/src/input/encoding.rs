@@ -40,10 +40,10 @@ impl EncodingSource {
     }
 }
 
-/// Decoded input.
+/// Decoded input (borrowed when the bytes already are the UTF-8 text).
 #[derive(Debug)]
-pub(crate) struct Decoded {
-    pub text: String,
+pub(crate) struct Decoded<'b> {
+    pub text: std::borrow::Cow<'b, str>,
     pub encoding: &'static Encoding,
     pub source: EncodingSource,
     pub had_errors: bool,
@@ -53,15 +53,17 @@ pub(crate) struct Decoded {
 ///
 /// `hint` must already be a valid label (checked by `Options::validate`); `tld` is the
 /// page's top-level domain (`"ru"`, `"jp"`), which narrows chardetng's guess.
-pub(crate) fn decode(bytes: &[u8], hint: Option<&str>, tld: Option<&str>) -> Decoded {
-    let (encoding, source, body) = choose(bytes, hint, tld);
-    let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    Decoded {
-        text: text.into_owned(),
-        encoding,
-        source,
-        had_errors,
+pub(crate) fn decode<'b>(bytes: &'b [u8], hint: Option<&str>, tld: Option<&str>) -> Decoded<'b> {
+    let valid_utf8 = std::str::from_utf8(bytes).ok();
+    let (encoding, source, body) = choose(bytes, hint, tld, valid_utf8.is_some());
+    if encoding == UTF_8
+        && let Some(text) = valid_utf8
+    {
+        // The common case: no copy, no second validation.
+        return Decoded { text: std::borrow::Cow::Borrowed(text), encoding, source, had_errors: false };
     }
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    Decoded { text, encoding, source, had_errors }
 }
 
 /// Picks the encoding and returns the bytes to decode (the BOM stripped).
@@ -69,6 +71,7 @@ fn choose<'b>(
     bytes: &'b [u8],
     hint: Option<&str>,
     tld: Option<&str>,
+    valid_utf8: bool,
 ) -> (&'static Encoding, EncodingSource, &'b [u8]) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return (
@@ -84,17 +87,17 @@ fn choose<'b>(
         return (enc, EncodingSource::Detected, bytes);
     }
     if let Some(enc) = prescan(bytes.get(..PRESCAN_BYTES).unwrap_or(bytes)) {
-        if enc == UTF_8 && mostly_not_utf8(bytes) {
+        if enc == UTF_8 && !valid_utf8 && mostly_not_utf8(bytes) {
             return (guess(bytes, tld, false), EncodingSource::Detected, bytes);
         }
-        if enc != UTF_8 && enc.is_ascii_compatible() && is_utf8_with_non_ascii(bytes) {
+        if enc != UTF_8 && enc.is_ascii_compatible() && valid_utf8 && !bytes.is_ascii() {
             // Legacy-encoded text is almost never valid UTF-8 once it has non-ASCII bytes;
             // such pages were re-saved as UTF-8 and kept their old declaration.
             return (UTF_8, EncodingSource::Detected, bytes);
         }
         return (enc, EncodingSource::Meta, bytes);
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if valid_utf8 {
         return (UTF_8, EncodingSource::Detected, bytes);
     }
     (guess(bytes, tld, true), EncodingSource::Detected, bytes)
@@ -119,11 +122,6 @@ fn guess(bytes: &[u8], tld: Option<&str>, allow_utf8: bool) -> &'static Encoding
     } else {
         enc
     }
-}
-
-/// `true` when `bytes` is valid UTF-8 and has multi-byte sequences.
-fn is_utf8_with_non_ascii(bytes: &[u8]) -> bool {
-    !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok()
 }
 
 /// `true` when invalid UTF-8 sequences are at least a quarter as common as valid non-ASCII
