@@ -172,12 +172,7 @@ pub fn run(inputs: Vec<String>, extractor: Extractor, settings: Settings) -> Sum
     summary
 }
 
-fn produce(
-    inputs: &[String],
-    limit: usize,
-    job_tx: &SyncSender<Job>,
-    permits: &Receiver<()>,
-) {
+fn produce(inputs: &[String], limit: usize, job_tx: &SyncSender<Job>, permits: &Receiver<()>) {
     let mut seq = 0u64;
     let mut emit = |origin: Origin, work: Work| -> bool {
         if permits.recv().is_err() {
@@ -211,7 +206,14 @@ fn work(
             rendered: None,
             bytes: 0,
         });
-        if done_tx.send(Done { seq, origin, outcome }).is_err() {
+        if done_tx
+            .send(Done {
+                seq,
+                origin,
+                outcome,
+            })
+            .is_err()
+        {
             return;
         }
     }
@@ -219,8 +221,8 @@ fn work(
 
 fn process(work: Work, origin: &Origin, extractor: &Extractor, settings: &Settings) -> Outcome {
     let fail = |reason: String, kind: &str, bytes: usize| {
-        let rendered = (settings.format == Format::Jsonl)
-            .then(|| output::jsonl_error(origin, kind, &reason));
+        let rendered =
+            (settings.format == Format::Jsonl).then(|| output::jsonl_error(origin, kind, &reason));
         Outcome::Failed {
             reason,
             rendered,
@@ -322,7 +324,9 @@ fn handle(
     settings: &Settings,
     bar: &ProgressBar,
 ) -> bool {
-    let Done { origin, outcome, .. } = done;
+    let Done {
+        origin, outcome, ..
+    } = done;
     let report = |what: &str| {
         if !settings.quiet {
             bar.suspend(|| eprintln!("dechaff: {}: {what}", origin.label));

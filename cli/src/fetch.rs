@@ -38,11 +38,7 @@ impl Fetcher {
     /// type other than HTML, a timeout, too many redirects, a body over the limit, a
     /// network failure.
     pub fn fetch(&self, url: &str) -> Result<Page, Reason> {
-        let mut response = self
-            .agent
-            .get(url)
-            .call()
-            .map_err(|e| self.reason(&e))?;
+        let mut response = self.agent.get(url).call().map_err(|e| self.reason(&e))?;
         let status = response.status();
         if !status.is_success() {
             return Err(format!("HTTP status {status}"));

@@ -101,7 +101,10 @@ fn is_archive(p: &Path, name: &str) -> bool {
 
 /// Reads up to `n` bytes and gives them back with a reader that replays them.
 #[allow(clippy::type_complexity)]
-fn peek<R: Read>(mut reader: R, n: usize) -> std::io::Result<(Vec<u8>, std::io::Chain<Cursor<Vec<u8>>, R>)> {
+fn peek<R: Read>(
+    mut reader: R,
+    n: usize,
+) -> std::io::Result<(Vec<u8>, std::io::Chain<Cursor<Vec<u8>>, R>)> {
     let mut head = Vec::with_capacity(n);
     (&mut reader).take(n as u64).read_to_end(&mut head)?;
     Ok((head.clone(), Cursor::new(head).chain(reader)))
@@ -265,7 +268,10 @@ fn stdin(limit: usize, in_batch: bool, emit: &mut Emit<'_>) -> bool {
                 warc::read_archive(reader, &names, limit, emit)
             }
             Ok((_, reader)) => emit(origin, whole(reader, limit)),
-            Err(e) => emit(origin, Work::Failed(format!("bad gzip data: {}", io_reason(&e)))),
+            Err(e) => emit(
+                origin,
+                Work::Failed(format!("bad gzip data: {}", io_reason(&e))),
+            ),
         }
     } else {
         match peek(rest, 5) {
@@ -290,7 +296,6 @@ fn whole(reader: impl Read, limit: usize) -> Work {
         Err(reason) => Work::Failed(reason),
     }
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -35,7 +35,10 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("dechaff: {} (try --help)", one_line(&e.render().to_string()));
+            eprintln!(
+                "dechaff: {} (try --help)",
+                one_line(&e.render().to_string())
+            );
             return ExitCode::from(USAGE);
         }
     };
@@ -129,7 +132,10 @@ mod tests {
         let unknown = parse_error(&["dechaff", "--bogus", "x"]);
         assert_eq!(unknown, "unexpected argument '--bogus' found");
         let bad_value = parse_error(&["dechaff", "--format", "xml", "x"]);
-        assert!(bad_value.starts_with("invalid value 'xml' for '--format"), "{bad_value}");
+        assert!(
+            bad_value.starts_with("invalid value 'xml' for '--format"),
+            "{bad_value}"
+        );
         assert!(bad_value.contains("jsonl"), "{bad_value}");
         let missing = parse_error(&["dechaff"]);
         assert!(missing.contains("<INPUT>"), "{missing}");

@@ -168,10 +168,22 @@ mod tests {
         let mut v: serde_json::Map<String, Value> = serde_json::from_str(&line).unwrap();
         assert_eq!(v.remove("id").unwrap(), "a \"quoted\" id");
         assert_eq!(v.remove("source").unwrap(), "dir/a.html");
-        assert_eq!(v.remove("author").unwrap(), json!(a.authors.join("; ")));
+        let author = (!a.authors.is_empty()).then(|| a.authors.join("; "));
+        assert_eq!(v.remove("author").unwrap(), json!(author));
         assert_eq!(v.remove("date").unwrap(), json!(a.published));
         let core: serde_json::Map<String, Value> = serde_json::from_str(&a.to_json()).unwrap();
         assert_eq!(v, core);
+    }
+
+    #[test]
+    fn authors_are_joined_for_the_scorer() {
+        let mut a = article();
+        a.authors = vec!["Ann Example".to_string(), "Bo Sample".to_string()];
+        a.published = Some("2025-02-27".to_string());
+        let v: Value = serde_json::from_str(&jsonl_line(&a, &origin())).unwrap();
+        assert_eq!(v["author"], "Ann Example; Bo Sample");
+        assert_eq!(v["date"], "2025-02-27");
+        assert_eq!(v["authors"], json!(["Ann Example", "Bo Sample"]));
     }
 
     #[test]
@@ -190,6 +202,9 @@ mod tests {
         o.in_batch = true;
         assert!(render(Format::Text, &a, &o, true).starts_with("==> dir/a.html <==\n"));
         assert!(!render(Format::Text, &a, &o, false).starts_with("==>"));
-        assert_eq!(render(Format::Json, &a, &o, true), format!("{}\n", a.to_json()));
+        assert_eq!(
+            render(Format::Json, &a, &o, true),
+            format!("{}\n", a.to_json())
+        );
     }
 }

@@ -87,8 +87,8 @@ pub fn read_limited(mut reader: impl Read, limit: usize) -> Result<Vec<u8>, Reas
             .map_err(|e| format!("bad gzip data: {}", io_reason(&e)))?;
         out.ok_or_else(|| format!("decompressed page is larger than the limit of {limit} bytes"))
     } else {
-        let out = take_limited(chained, limit)
-            .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+        let out =
+            take_limited(chained, limit).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
         out.ok_or_else(|| format!("page is larger than the limit of {limit} bytes"))
     }
 }

@@ -1,20 +1,23 @@
 //! WARC archives: HTML `response` (and `resource`) records become pages.
 //!
-//! The archive is read as a stream, one record at a time (the `warc` crate's streaming
-//! reader), so a multi-gigabyte crawl file never sits in memory and bodies of records that
-//! are not HTML are skipped without being buffered. What is reported:
+//! The archive is read as a stream, one record at a time, so a multi-gigabyte crawl file
+//! never sits in memory, and bodies of records that are not pages are skipped without being
+//! buffered. What is reported:
 //! - `request`, `metadata`, `warcinfo`, … records: ignored silently (they are not pages);
 //! - HTML responses with a 2xx status: pages;
 //! - other responses (images, PDF, redirects, 404s), records marked `WARC-Truncated`,
 //!   records larger than the page limit: skipped, each reported with its reason;
 //! - an archive that ends inside a record, or whose framing is damaged: that record
-//!   fails and the rest of that archive is abandoned (a damaged stream cannot be resynchronised
-//!   reliably); other inputs go on.
+//!   fails and the rest of that archive is abandoned (a damaged stream cannot be
+//!   resynchronised reliably); other inputs go on.
+//!
+//! The record framing (a `WARC/1.x` line, `Name: value` headers, a blank line,
+//! `Content-Length` bytes, CRLF CRLF) is read here rather than with the `warc` crate: its
+//! 0.4 `Record::header` panics on a header value that is not UTF-8, which a hostile archive
+//! can contain, and it treats an archive cut inside a header block as a clean end.
 
 use std::io::{BufRead, Read};
 use std::path::Path;
-
-use warc::{RecordType, WarcHeader, WarcReader};
 
 use crate::page::{Origin, Page, Work, io_reason};
 
@@ -24,9 +27,12 @@ const MAX_HTTP_HEADERS: usize = 256;
 /// Bytes of HTTP status line and headers allowed on top of the page limit.
 const HTTP_HEAD_ALLOWANCE: u64 = 256 * 1024;
 
+/// Most bytes of one record's WARC header block.
+const MAX_WARC_HEAD: u64 = 64 * 1024;
+
 /// Where the records of one archive are named from.
 pub struct ArchiveNames<'a> {
-    /// The archive as the user named it (a path, or `-`).
+    /// The archive as the user named it (a path, or `<stdin>`).
     pub label: &'a str,
     /// Output directory of its records, relative to `--output-dir`.
     pub out_dir: &'a Path,
@@ -34,102 +40,200 @@ pub struct ArchiveNames<'a> {
     pub in_batch: bool,
 }
 
+/// The header block of one record.
+#[derive(Debug, Default, PartialEq)]
+struct Head {
+    /// `(lowercased name, value)`, in order; values decoded lossily.
+    fields: Vec<(String, String)>,
+    /// `Content-Length`: bytes of the record block.
+    length: u64,
+}
+
+impl Head {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What the next read of the archive found.
+#[derive(Debug, PartialEq)]
+enum Next {
+    Record(Head),
+    End,
+    /// The archive ends inside a record (a reason).
+    Truncated(String),
+    /// The stream is not WARC framing where it should be (a reason).
+    Damaged(String),
+}
+
+/// Reads one line (with its `\n`) of at most `limit` bytes into `line`.
+fn read_line<R: BufRead>(r: &mut R, line: &mut Vec<u8>, limit: u64) -> std::io::Result<usize> {
+    line.clear();
+    r.take(limit).read_until(b'\n', line)
+}
+
+/// Reads the next record's header block.
+fn read_head<R: BufRead>(r: &mut R) -> Next {
+    let mut line = Vec::new();
+    // Blank lines separate records (each block ends with CRLF CRLF).
+    loop {
+        match read_line(r, &mut line, MAX_WARC_HEAD) {
+            Ok(0) => return Next::End,
+            Ok(_) if line.iter().all(|b| b.is_ascii_whitespace()) => {}
+            Ok(_) => break,
+            Err(e) => return Next::Damaged(io_reason(&e)),
+        }
+    }
+    if !line.starts_with(b"WARC/") {
+        return Next::Damaged("expected a WARC/1.x record here".to_string());
+    }
+    let mut used = line.len() as u64;
+    let mut head = Head::default();
+    loop {
+        let n = match read_line(r, &mut line, MAX_WARC_HEAD.saturating_sub(used)) {
+            Ok(n) => n,
+            Err(e) => return Next::Damaged(io_reason(&e)),
+        };
+        if n == 0 {
+            return if used >= MAX_WARC_HEAD {
+                Next::Damaged("record header block larger than 64 KiB".to_string())
+            } else {
+                Next::Truncated("the archive ends inside a record header".to_string())
+            };
+        }
+        used += n as u64;
+        if !line.ends_with(b"\n") {
+            return if used >= MAX_WARC_HEAD {
+                Next::Damaged("record header block larger than 64 KiB".to_string())
+            } else {
+                Next::Truncated("the archive ends inside a record header".to_string())
+            };
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches(['\r', '\n']);
+        if text.is_empty() {
+            break;
+        }
+        if text.starts_with([' ', '\t']) {
+            if let Some((_, value)) = head.fields.last_mut() {
+                value.push(' ');
+                value.push_str(text.trim());
+            }
+            continue;
+        }
+        let Some((name, value)) = text.split_once(':') else {
+            return Next::Damaged(format!("malformed record header line {text:?}"));
+        };
+        head.fields
+            .push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
+    }
+    match head.get("content-length").map(|v| v.parse::<u64>()) {
+        Some(Ok(n)) => head.length = n,
+        _ => return Next::Damaged("record without a valid Content-Length".to_string()),
+    }
+    Next::Record(head)
+}
+
 /// Reads every record of a WARC stream and hands pages, skips and failures to `emit` in
-/// archive order. `emit` returns `false` to stop early (output closed).
-/// Returns `false` when `emit` asked to stop.
+/// archive order. `emit` returns `false` to stop early (output closed); so does this.
 pub fn read_archive<R: BufRead>(
-    reader: R,
+    mut reader: R,
     names: &ArchiveNames<'_>,
     limit: usize,
     emit: &mut dyn FnMut(Origin, Work) -> bool,
 ) -> bool {
-    let mut warc = WarcReader::new(reader);
-    let mut stream = warc.stream_records();
     let mut index: u64 = 0;
     loop {
-        let Some(item) = stream.next_item() else {
-            return true;
-        };
         index += 1;
-        let mut record = match item {
-            Ok(r) => r,
-            Err(e) => {
+        let head = match read_head(&mut reader) {
+            Next::Record(h) => h,
+            Next::End => return true,
+            Next::Truncated(reason) => {
                 let origin = record_origin(names, index, None, None);
-                let recoverable = matches!(
-                    e,
-                    warc::Error::MissingHeader(_) | warc::Error::MalformedHeader(..)
-                );
-                let reason = if recoverable {
-                    format!("invalid WARC record: {e}")
-                } else {
-                    format!("damaged WARC archive, rest of it skipped: {}", warc_reason(&e))
-                };
-                if !emit(origin, Work::Failed(reason)) || !recoverable {
-                    return recoverable;
-                }
-                continue;
+                let reason = format!("truncated record: {reason}");
+                emit(origin, Work::Failed(reason));
+                return true;
+            }
+            Next::Damaged(reason) => {
+                let origin = record_origin(names, index, None, None);
+                let reason = format!("damaged WARC archive, rest of it skipped: {reason}");
+                emit(origin, Work::Failed(reason));
+                return true;
             }
         };
-        let kind = record.warc_type().clone();
-        if !matches!(kind, RecordType::Response | RecordType::Resource) {
-            continue;
-        }
-        let target = record
-            .header(WarcHeader::TargetURI)
-            .map(|u| trim_angle(&u).to_string());
-        let id = trim_angle(record.warc_id()).to_string();
-        let origin = record_origin(names, index, Some(id), target.clone());
-        if let Some(t) = record.truncated_type() {
-            let reason = format!("record truncated by the crawler (WARC-Truncated: {t})");
-            if !emit(origin, Work::Skipped(reason)) {
-                return false;
-            }
-            continue;
-        }
-        let declared = record.content_length();
+        let kind = head.get("warc-type").unwrap_or("").to_ascii_lowercase();
+        let is_page_kind = kind == "response" || kind == "resource";
+        let target = head
+            .get("warc-target-uri")
+            .map(|u| trim_angle(u).to_string());
+        let id = head
+            .get("warc-record-id")
+            .map(|i| trim_angle(i).to_string());
+        let origin = record_origin(names, index, id, target.clone());
         let max = u64::try_from(limit)
             .unwrap_or(u64::MAX)
             .saturating_add(HTTP_HEAD_ALLOWANCE);
-        if declared > max {
-            let reason = format!("record of {declared} bytes is larger than the page limit");
-            if !emit(origin, Work::Skipped(reason)) {
-                return false;
-            }
-            continue;
-        }
-        let warc_content_type = record
-            .header(WarcHeader::ContentType)
-            .map(|c| c.into_owned());
-        let mut block = Vec::new();
-        if let Err(e) = record.read_to_end(&mut block) {
-            let reason = format!(
-                "damaged WARC archive, rest of it skipped: {}",
-                io_reason(&e)
-            );
-            emit(origin, Work::Failed(reason));
-            return true;
-        }
-        if (block.len() as u64) < declared {
-            let reason = format!(
-                "truncated record: the archive ends after {} of its {declared} bytes",
-                block.len()
-            );
-            emit(origin, Work::Failed(reason));
-            return true;
-        }
-        let parsed = if kind == RecordType::Response {
-            http_payload(&block, limit)
+        let skip = if !is_page_kind {
+            Some(None)
+        } else if let Some(t) = head.get("warc-truncated") {
+            Some(Some(format!(
+                "record truncated by the crawler (WARC-Truncated: {t})"
+            )))
+        } else if head.length > max {
+            Some(Some(format!(
+                "record of {} bytes is larger than the page limit",
+                head.length
+            )))
         } else {
-            resource_payload(block, warc_content_type.as_deref())
+            None
         };
-        let work = match parsed {
-            Payload::Page { bytes, charset } => Work::Ready(Page {
-                bytes,
-                url: target,
-                charset,
-            }),
-            Payload::Skip(reason) => Work::Skipped(reason),
-            Payload::Fail(reason) => Work::Failed(reason),
+        let mut block_reader = (&mut reader).take(head.length);
+        let mut block = Vec::new();
+        let read = match skip {
+            Some(_) => std::io::copy(&mut block_reader, &mut std::io::sink()),
+            None => block_reader.read_to_end(&mut block).map(|n| n as u64),
+        };
+        match read {
+            Ok(n) if n < head.length => {
+                let reason = format!(
+                    "truncated record: the archive ends after {n} of its {} bytes",
+                    head.length
+                );
+                emit(origin, Work::Failed(reason));
+                return true;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let reason = format!(
+                    "truncated or damaged record ({}), rest of the archive skipped",
+                    io_reason(&e)
+                );
+                emit(origin, Work::Failed(reason));
+                return true;
+            }
+        }
+        let work = match skip {
+            Some(None) => continue,
+            Some(Some(reason)) => Work::Skipped(reason),
+            None => {
+                let parsed = if kind == "response" {
+                    http_payload(&block, limit)
+                } else {
+                    resource_payload(block, head.get("content-type"))
+                };
+                match parsed {
+                    Payload::Page { bytes, charset } => Work::Ready(Page {
+                        bytes,
+                        url: target,
+                        charset,
+                    }),
+                    Payload::Skip(reason) => Work::Skipped(reason),
+                    Payload::Fail(reason) => Work::Failed(reason),
+                }
+            }
         };
         if !emit(origin, work) {
             return false;
@@ -153,14 +257,6 @@ fn record_origin(
         label,
         out_rel: names.out_dir.join(format!("{index:06}")),
         in_batch: names.in_batch,
-    }
-}
-
-fn warc_reason(e: &warc::Error) -> String {
-    match e {
-        warc::Error::ReadData(io) => io_reason(io),
-        warc::Error::UnexpectedEOB => "the archive ends inside a record".to_string(),
-        other => other.to_string(),
     }
 }
 
@@ -307,6 +403,61 @@ fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
+    fn head_of(bytes: &[u8]) -> Next {
+        read_head(&mut &bytes[..])
+    }
+
+    #[test]
+    fn reads_record_heads() {
+        let Next::Record(h) = head_of(
+            b"\r\nWARC/1.1\r\nWARC-Type: response\r\nX-Long: a\r\n  b\r\nContent-Length: 12\r\n\r\nbody",
+        ) else {
+            panic!("a record")
+        };
+        assert_eq!(h.get("warc-type"), Some("response"));
+        assert_eq!(h.get("x-long"), Some("a b"));
+        assert_eq!(h.length, 12);
+        assert_eq!(head_of(b""), Next::End);
+        assert_eq!(head_of(b"\r\n\r\n"), Next::End);
+        assert!(matches!(
+            head_of(b"WARC/1.0\r\nWARC-Type: resp"),
+            Next::Truncated(_)
+        ));
+        assert!(matches!(head_of(b"<html>"), Next::Damaged(_)));
+        assert!(matches!(
+            head_of(b"WARC/1.0\r\nNo colon here\r\n\r\n"),
+            Next::Damaged(_)
+        ));
+        assert!(matches!(
+            head_of(b"WARC/1.0\r\nContent-Length: lots\r\n\r\n"),
+            Next::Damaged(_)
+        ));
+        let mut huge = b"WARC/1.0\r\nX: ".to_vec();
+        huge.extend(std::iter::repeat_n(b'a', 100_000));
+        assert!(matches!(head_of(&huge), Next::Damaged(_)));
+    }
+
+    #[test]
+    fn non_utf8_header_values_do_not_panic() {
+        let mut rec =
+            b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x/\xff\xfe\r\n".to_vec();
+        rec.extend_from_slice(b"Content-Length: 0\r\n\r\n\r\n\r\n");
+        let names = ArchiveNames {
+            label: "a.warc",
+            out_dir: Path::new("a"),
+            in_batch: true,
+        };
+        let mut seen = Vec::new();
+        let ok = read_archive(&rec[..], &names, 1000, &mut |o, w| {
+            seen.push((o.source, format!("{w:?}")));
+            true
+        });
+        assert!(ok);
+        assert_eq!(seen.len(), 1);
+        assert!(seen[0].0.starts_with("http://x/"));
+        assert!(seen[0].1.contains("bad HTTP response") || seen[0].1.contains("truncated HTTP"));
+    }
+
     #[test]
     fn media_types() {
         assert_eq!(
@@ -331,7 +482,8 @@ mod tests {
 
     #[test]
     fn http_payloads() {
-        let ok = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1251\r\n\r\n<p>x</p>";
+        let ok =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1251\r\n\r\n<p>x</p>";
         assert_eq!(
             http_payload(ok, 1000),
             Payload::Page {
