@@ -409,9 +409,14 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {pos} pages [{elapsed_precise}] {per_sec} {msg}")
+        ProgressStyle::with_template("{spinner} {pos} pages [{elapsed_precise}] {rate} {msg}")
     {
-        bar.set_style(style);
+        bar.set_style(style.with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.1} pages/s", state.per_sec());
+            },
+        ));
     }
     bar.enable_steady_tick(Duration::from_millis(120));
     bar

@@ -67,6 +67,14 @@ fn path(input: &str, limit: usize, in_batch: bool, emit: &mut Emit<'_>) -> bool 
             Work::Failed(format!("cannot read: {}", io_reason(&e))),
         ),
         Ok(m) if m.is_dir() => walk(p, limit, emit),
+        // A pipe or device can be read only once: read it here, sniffing as stdin is.
+        Ok(m) if !m.is_file() => match File::open(p) {
+            Ok(f) => stream(f, origin, limit, emit),
+            Err(e) => emit(
+                origin,
+                Work::Failed(format!("cannot read: {}", io_reason(&e))),
+            ),
+        },
         Ok(_) => {
             if is_archive(p, &name) {
                 archive(p, input, Path::new(&stem), limit, in_batch, emit)
@@ -194,7 +202,8 @@ fn walk(root: &Path, limit: usize, emit: &mut Emit<'_>) -> bool {
                 continue;
             }
         };
-        if entry.file_type().is_dir() {
+        // Only regular files: a FIFO named `x.html` would block a worker forever.
+        if !entry.file_type().is_file() {
             continue;
         }
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -249,15 +258,22 @@ fn stdin(limit: usize, in_batch: bool, emit: &mut Emit<'_>) -> bool {
         out_rel: PathBuf::from("stdin"),
         in_batch,
     };
-    let raw = std::io::stdin().lock();
+    stream(std::io::stdin().lock(), origin, limit, emit)
+}
+
+/// A stream read once, on this thread (standard input, a pipe such as `<(curl …)`): a
+/// page, gzip, or a WARC archive, told apart by their first bytes.
+fn stream(raw: impl Read, origin: Origin, limit: usize, emit: &mut Emit<'_>) -> bool {
     let fail = |e: std::io::Error| Work::Failed(format!("cannot read: {}", io_reason(&e)));
     let (head, rest) = match peek(raw, 2) {
         Ok(x) => x,
         Err(e) => return emit(origin, fail(e)),
     };
+    let label = origin.label.clone();
+    let out_dir = origin.out_rel.clone();
     let names = ArchiveNames {
-        label: "<stdin>",
-        out_dir: Path::new("stdin"),
+        label: &label,
+        out_dir: &out_dir,
         in_batch: true,
     };
     if head == [0x1f, 0x8b] {

@@ -371,3 +371,32 @@ fn a_warc_gz_with_html_non_html_and_truncated_records() {
     assert!(out.join("crawl/000007.txt").exists());
     assert!(!out.join("crawl/000004.txt").exists());
 }
+
+#[test]
+fn a_named_pipe_is_read_once_and_never_walked_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.html");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let page = std::fs::read(seed_page()).unwrap();
+    let writer = {
+        let fifo = fifo.clone();
+        // Opening a FIFO for writing waits for the reader, so this runs beside dechaff.
+        std::thread::spawn(move || std::fs::write(fifo, gzip(&page)).unwrap())
+    };
+    let o = run(&["-f", "jsonl", fifo.to_str().unwrap()], None);
+    writer.join().unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(jsonl(&o)[0]["id"], "pipe");
+    assert_eq!(jsonl(&o)[0]["has_content"], true);
+    // In a directory walk the FIFO is not a regular file: skipped, so nothing blocks.
+    write(
+        &dir.path().join("real.html"),
+        article_html("Real", "Real words").as_bytes(),
+    );
+    let o = run(&["-f", "jsonl", dir.path().to_str().unwrap()], None);
+    assert_eq!(ids(&o), ["real"]);
+}
