@@ -24,7 +24,7 @@ use crate::output;
 use crate::page::{self, Job, Origin, Page, Work};
 
 /// Jobs allowed in flight per worker (queued + running + waiting to be written in order).
-const IN_FLIGHT_PER_WORKER: usize = 4;
+const IN_FLIGHT_PER_WORKER: usize = 8;
 
 /// Stack of each worker thread. The library never recurses over the document; this is
 /// headroom for the HTML parser and the HTTP/TLS stack.
