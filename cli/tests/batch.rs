@@ -400,3 +400,30 @@ fn a_named_pipe_is_read_once_and_never_walked_into() {
     let o = run(&["-f", "jsonl", dir.path().to_str().unwrap()], None);
     assert_eq!(ids(&o), ["real"]);
 }
+
+#[test]
+fn output_is_in_input_order_even_when_the_first_page_is_slowest() {
+    let dir = tempfile::tempdir().unwrap();
+    // About 1 MB of article: it takes the longest, and it comes first.
+    let long = "Long words of a long article, with commas, clauses and detail. ".repeat(16_000);
+    write(
+        &dir.path().join("00-long.html"),
+        article_html("Long", &long).as_bytes(),
+    );
+    for i in 1..=12 {
+        let name = format!("{i:02}-short.html");
+        write(
+            &dir.path().join(name),
+            article_html("Short", "Short words").as_bytes(),
+        );
+    }
+    let o = run(
+        &["-f", "jsonl", "-j", "3", dir.path().to_str().unwrap()],
+        None,
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let expected: Vec<String> = std::iter::once("00-long".to_string())
+        .chain((1..=12).map(|i| format!("{i:02}-short")))
+        .collect();
+    assert_eq!(ids(&o), expected);
+}

@@ -67,7 +67,7 @@ fn answer(mut s: TcpStream) {
         ),
         "/loop" => ("302 Found", html, "Location: /loop\r\n".into(), Vec::new()),
         "/slow" => {
-            std::thread::sleep(Duration::from_secs(4));
+            std::thread::sleep(Duration::from_secs(6));
             (
                 "200 OK",
                 html,
@@ -134,7 +134,7 @@ fn urls_fetched_with_limits_and_reported_failures() {
         "-j",
         "3",
         "--timeout",
-        "1",
+        "2",
         "--max-redirects",
         "3",
         "--max-input-bytes",
@@ -165,7 +165,7 @@ fn urls_fetched_with_limits_and_reported_failures() {
     let err = stderr(&o);
     for (path, reason) in [
         ("/missing", "HTTP status 404"),
-        ("/slow", "timed out after 1 s"),
+        ("/slow", "timed out after 2 s"),
         ("/big", "larger than the limit of 100000 bytes"),
         ("/loop", "more than 3 redirects"),
         ("/image", "not HTML (content type image/png)"),
