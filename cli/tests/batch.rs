@@ -129,7 +129,7 @@ fn a_batch_with_broken_files_finishes_and_reports_each() {
     std::os::unix::fs::symlink(root.join("nowhere.html"), root.join("5-dangling.html")).unwrap();
     write(
         &root.join("6-empty.html"),
-        b"<html><body><nav>Menu</nav></body></html>",
+        b"<html><head><title>Nothing here</title></head><body></body></html>",
     );
     let r = root.to_str().unwrap();
     let o = run(&["-f", "jsonl", "--max-input-bytes", "50000", r], None);
