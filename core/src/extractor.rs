@@ -16,7 +16,9 @@ use crate::{metadata, pipeline, urls};
 /// use dechaff::{Extractor, Options};
 /// let extractor = Extractor::new(Options::default().include_links(true))?;
 /// let article = extractor.extract("<p>Hello</p>", Some("https://example.com/"))?;
-/// assert!(!article.has_content()); // one short line is not an article
+/// assert_eq!(article.text(), "Hello");
+/// let login = extractor.extract("<h1>Sign in</h1><form><input type=password></form>", None)?;
+/// assert!(!login.has_content()); // a few words around a form: no main content
 /// # Ok::<(), dechaff::Error>(())
 /// ```
 #[derive(Debug, Clone)]
