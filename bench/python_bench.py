@@ -114,10 +114,14 @@ def main() -> None:
         )
 
     med = statistics.median
+    mb_per_page = mb / len(pages)
     print(f"median of {args.repeat} rounds:")
-    print(f"  python extract : {med(py_pps):.1f} pages/s, {med(py_pps) * mb / len(pages):.2f} MB/s")
+    print(f"  python extract : {med(py_pps):.1f} pages/s, {med(py_pps) * mb_per_page:.2f} MB/s")
     if rust_pps:
-        print(f"  rust extract   : {med(rust_pps):.1f} pages/s, {med(rust_pps) * mb / len(pages):.2f} MB/s")
+        print(
+            f"  rust extract   : {med(rust_pps):.1f} pages/s, "
+            f"{med(rust_pps) * mb_per_page:.2f} MB/s"
+        )
         print(f"  python / rust  : {med(py_pps) / med(rust_pps):.3f}")
     print(f"  serial loop    : {med(serial_s):.3f} s")
     print(f"  extract_many(workers={args.workers}): {med(many_s):.3f} s")

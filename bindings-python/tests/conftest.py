@@ -26,8 +26,8 @@ def article_page(
     """A small news-like page: navigation, an article, a footer."""
     ps = "".join(paragraph(i) for i in range(paragraphs))
     return (
-        f"<html lang=\"en\"><head><meta charset=\"utf-8\"><title>A story | Example</title>"
-        f"{head}</head><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+        f'<html lang="en"><head><meta charset="utf-8"><title>A story | Example</title>'
+        f'{head}</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>'
         f"<article><h1>A story</h1>{ps}{body_extra}{paragraph(99)}</article>{after}"
         f"<footer>Copyright Example News</footer></body></html>"
     )

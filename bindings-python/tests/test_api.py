@@ -215,7 +215,9 @@ def test_block_classes() -> None:
     items = "<ul><li>first item of the list</li><li>second item of the list</li></ul>"
     quote = "<blockquote>A quotation long enough to be kept as content in the article.</blockquote>"
     code = '<pre><code class="language-python">print("hello")</code></pre>'
-    figure = '<figure><img src="/img/a.jpg" alt="An image"><figcaption>A caption</figcaption></figure>'
+    figure = (
+        '<figure><img src="/img/a.jpg" alt="An image"><figcaption>A caption</figcaption></figure>'
+    )
     page = article_page("<h2>Numbers</h2>" + table_html() + figure + items + quote + code)
     a = dechaff.extract(page, include_images=True, url="https://example.com/news/1")
     by_kind = {b.kind: b for b in a.blocks}
@@ -251,7 +253,10 @@ def test_block_classes() -> None:
     p = next(b for b in a.blocks if b.kind == "paragraph")
     assert p.text == SENTENCE.format(n=0) and p.links == []
     # Blocks compare by value.
-    assert a.blocks == dechaff.extract(page, include_images=True, url="https://example.com/news/1").blocks
+    assert (
+        a.blocks
+        == dechaff.extract(page, include_images=True, url="https://example.com/news/1").blocks
+    )
 
 
 # ----------------------------------------------------------------------------- options
@@ -521,8 +526,15 @@ def test_version_and_exports() -> None:
 
 
 def test_docstrings_exist() -> None:
-    for obj in (dechaff.extract, dechaff.extract_text, dechaff.extract_many, dechaff.Extractor,
-                dechaff.Article, dechaff.Block, dechaff.DechaffError):
+    for obj in (
+        dechaff.extract,
+        dechaff.extract_text,
+        dechaff.extract_many,
+        dechaff.Extractor,
+        dechaff.Article,
+        dechaff.Block,
+        dechaff.DechaffError,
+    ):
         assert obj.__doc__, obj
     assert "Contract" in (dechaff.extract_many.__doc__ or "")
     assert str(inspect.signature(dechaff.extract)) == "(html, **options)"

@@ -42,8 +42,15 @@ def test_markdown_and_html_formats() -> None:
 
 
 def test_stdin_and_options() -> None:
-    out = run("-", "--format", "json", "--links", "--url", "https://example.com/x",
-              stdin=SEED.read_bytes())
+    out = run(
+        "-",
+        "--format",
+        "json",
+        "--links",
+        "--url",
+        "https://example.com/x",
+        stdin=SEED.read_bytes(),
+    )
     assert out.returncode == 0
     expected = dechaff.extract(SEED.read_bytes(), include_links=True, url="https://example.com/x")
     assert json.loads(out.stdout) == expected.to_dict()

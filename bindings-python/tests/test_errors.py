@@ -54,7 +54,9 @@ def test_empty_input_gives_empty_article(empty: str | bytes) -> None:
 
 
 def test_invalid_utf8_bytes_are_replaced_not_raised() -> None:
-    page = article_page("<p>broken \xff\xfe bytes \xc3\x28 here, in a long enough paragraph of text.</p>")
+    page = article_page(
+        "<p>broken \xff\xfe bytes \xc3\x28 here, in a long enough paragraph of text.</p>"
+    )
     raw = page.encode("utf-8").replace(b"\xc3\xbf\xc3\xbe", b"\xff\xfe\xc3\x28")
     a = dechaff.extract(raw)
     assert a.has_content
@@ -66,7 +68,9 @@ def test_invalid_utf8_bytes_are_replaced_not_raised() -> None:
 
 
 def test_lone_surrogates_in_str_are_replaced() -> None:
-    page = article_page("<p>A lone \ud800 surrogate and \udfff another, in a paragraph long enough.</p>")
+    page = article_page(
+        "<p>A lone \ud800 surrogate and \udfff another, in a paragraph long enough.</p>"
+    )
     a = dechaff.extract(page)
     assert "\ufffd" in a.text
     assert "\ud800" not in a.text

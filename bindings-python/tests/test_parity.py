@@ -22,8 +22,19 @@ PAGES = sorted((REPO / "examples" / "pages").glob("*.html")) + sorted(
 
 def rust_json(path: Path, *flags: str) -> str:
     out = subprocess.run(
-        ["cargo", "run", "-q", "--release", "--example", "extract", "--", str(path),
-         "--format", "json", *flags],
+        [
+            "cargo",
+            "run",
+            "-q",
+            "--release",
+            "--example",
+            "extract",
+            "--",
+            str(path),
+            "--format",
+            "json",
+            *flags,
+        ],
         cwd=REPO,
         check=True,
         capture_output=True,

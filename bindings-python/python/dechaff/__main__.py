@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 import dechaff
 
@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--favor",
         help="precision, balanced or recall: lean towards less boilerplate or towards "
-        "less lost text (default: %s)" % dechaff.DEFAULTS["favor"],
+        f"less lost text (default: {dechaff.DEFAULTS['favor']})",
     )
     p.add_argument("--encoding", help="charset label of the input, e.g. from HTTP")
     p.add_argument("--no-tables", action="store_true", help="drop data tables")

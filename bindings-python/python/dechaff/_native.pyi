@@ -5,34 +5,34 @@
 
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import Literal, Union, final
+from typing import Literal, final
 
 from typing_extensions import disjoint_base
 
 __all__ = [
-    "DechaffError",
-    "InputTooLargeError",
-    "DocumentTooComplexError",
-    "NotHtmlError",
-    "InvalidOptionError",
-    "InternalError",
-    "__version__",
     "DEFAULTS",
-    "extract",
-    "extract_text",
-    "extract_many",
-    "Extractor",
     "Article",
     "Block",
-    "Heading",
-    "Paragraph",
-    "List",
-    "Quote",
     "Code",
-    "Table",
+    "DechaffError",
+    "DocumentTooComplexError",
+    "Extractor",
     "Figure",
-    "ListItem",
+    "Heading",
+    "InputTooLargeError",
+    "InternalError",
+    "InvalidOptionError",
     "Link",
+    "List",
+    "ListItem",
+    "NotHtmlError",
+    "Paragraph",
+    "Quote",
+    "Table",
+    "__version__",
+    "extract",
+    "extract_many",
+    "extract_text",
 ]
 
 __version__: str
@@ -40,7 +40,7 @@ DEFAULTS: Mapping[str, object]
 
 _Favor = Literal["precision", "balanced", "recall"]
 _OnLimit = Literal["degrade", "error"]
-_Page = Union[str, bytes, tuple[Union[str, bytes], Union[str, None]]]
+_Page = str | bytes | tuple[str | bytes, str | None]
 
 # ---------------------------------------------------------------------------- errors
 
@@ -252,6 +252,7 @@ def extract_many(
     max_depth: int = ...,
     on_limit: _OnLimit = ...,
 ) -> list[Article | DechaffError]: ...
+
 @final
 class Extractor:
     def __new__(
