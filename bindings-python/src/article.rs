@@ -274,8 +274,11 @@ impl Article {
 #[pyclass(frozen, eq, module = "dechaff", name = "Link", get_all)]
 #[derive(Clone, PartialEq)]
 pub(crate) struct Link {
+    /// First character of the anchor text.
     start: usize,
+    /// One past the last character of the anchor text.
     end: usize,
+    /// The link target, absolute when a base URL is known.
     href: String,
 }
 
@@ -304,8 +307,11 @@ fn links(links: &[dechaff::Link]) -> Vec<Link> {
 #[pyclass(frozen, eq, module = "dechaff", name = "ListItem", get_all)]
 #[derive(Clone, PartialEq)]
 pub(crate) struct ListItem {
+    /// The item's text.
     text: String,
+    /// Nesting level: 0 for the outer list.
     depth: u8,
+    /// Links inside the item (with ``include_links=True``).
     links: Vec<Link>,
 }
 
@@ -377,42 +383,54 @@ pub(crate) struct Heading {
 /// A paragraph; line breaks are ``\n``.
 #[pyclass(frozen, extends = Block, module = "dechaff", name = "Paragraph", get_all)]
 pub(crate) struct Paragraph {
+    /// The paragraph text.
     text: String,
+    /// Links inside the paragraph (with ``include_links=True``).
     links: Vec<Link>,
 }
 
 /// A bulleted (``ordered=False``) or numbered list.
 #[pyclass(frozen, extends = Block, module = "dechaff", name = "List", get_all)]
 pub(crate) struct List {
+    /// ``True`` for a numbered list.
     ordered: bool,
+    /// The items in order; nested lists follow their parent item with a higher ``depth``.
     items: Vec<ListItem>,
 }
 
 /// A block quotation.
 #[pyclass(frozen, extends = Block, module = "dechaff", name = "Quote", get_all)]
 pub(crate) struct Quote {
+    /// The quoted text; its paragraphs are separated by a blank line.
     text: String,
 }
 
 /// Preformatted text or code, whitespace kept; ``language`` when the page names it.
 #[pyclass(frozen, extends = Block, module = "dechaff", name = "Code", get_all)]
 pub(crate) struct Code {
+    /// The text, verbatim.
     text: String,
+    /// The language (``class="language-rust"``), or ``None``.
     language: Option<String>,
 }
 
 /// A table of data: ``rows`` of cell texts, the first ``header_rows`` of them headers.
 #[pyclass(frozen, extends = Block, module = "dechaff", name = "Table", get_all)]
 pub(crate) struct Table {
+    /// Rows of cell texts.
     rows: Vec<Vec<String>>,
+    /// How many leading rows are header rows.
     header_rows: usize,
 }
 
 /// An image (with ``include_images=True``): address, alternative text, caption.
 #[pyclass(frozen, extends = Block, module = "dechaff", name = "Figure", get_all)]
 pub(crate) struct Figure {
+    /// Image address, absolute when a base URL is known.
     src: Option<String>,
+    /// The image's alternative text.
     alt: Option<String>,
+    /// The caption (``<figcaption>``).
     caption: Option<String>,
 }
 

@@ -537,4 +537,21 @@ def test_docstrings_exist() -> None:
     ):
         assert obj.__doc__, obj
     assert "Contract" in (dechaff.extract_many.__doc__ or "")
+    for cls in (
+        dechaff.Article,
+        dechaff.Extractor,
+        dechaff.Link,
+        dechaff.ListItem,
+        dechaff.Block,
+        dechaff.Heading,
+        dechaff.Paragraph,
+        dechaff.List,
+        dechaff.Quote,
+        dechaff.Code,
+        dechaff.Table,
+        dechaff.Figure,
+    ):
+        for name, member in vars(cls).items():
+            if not name.startswith("_"):
+                assert member.__doc__, f"{cls.__name__}.{name} has no docstring"
     assert str(inspect.signature(dechaff.extract)) == "(html, **options)"
