@@ -15,6 +15,9 @@ them alike:
 * serial loop: wall time of `[ex.extract(p) for p in pages]`;
 * extract_many: wall time of `ex.extract_many(pages, workers=W)` (W = 2 by default).
 
+Each round also prints how many cores the process kept busy (CPU time / wall time): on a
+shared machine, rounds far below 1 (serial) or W (extract_many) measured the neighbours.
+
 Prints the median of each and the two ratios: Python/Rust throughput and the speed-up of
 extract_many over the serial loop.
 """
@@ -99,17 +102,22 @@ def main() -> None:
         py_pps.append(len(pages) / python_extract_seconds(ex, pages))
         if not args.no_rust:
             rust_pps.append(rust_pages_per_second(args.corpus))
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         for page in pages:
             ex.extract(page)
         serial_s.append(time.perf_counter() - t)
-        t = time.perf_counter()
+        serial_cpu = (time.process_time() - c) / serial_s[-1]
+        t, c = time.perf_counter(), time.process_time()
         ex.extract_many(pages, workers=args.workers)
         many_s.append(time.perf_counter() - t)
+        many_cpu = (time.process_time() - c) / many_s[-1]
+        # cores busy = CPU time / wall time: about 1 and about W on an otherwise idle
+        # machine; lower means other processes took the cores and the round is noise.
         print(
             f"  round {i + 1}: python {py_pps[-1]:.1f} pages/s"
             + (f", rust {rust_pps[-1]:.1f} pages/s" if rust_pps else "")
-            + f", serial loop {serial_s[-1]:.3f} s, extract_many {many_s[-1]:.3f} s",
+            + f", serial loop {serial_s[-1]:.3f} s ({serial_cpu:.2f} cores busy)"
+            + f", extract_many {many_s[-1]:.3f} s ({many_cpu:.2f} cores busy)",
             flush=True,
         )
 

@@ -114,7 +114,13 @@ fn extract_many_with<'py>(
             url: url.clone(),
         });
     }
-    let results = py.detach(|| run_batch(extractor, &jobs, workers));
+    // Ctrl-C during a long batch: the calling thread re-attaches now and then to run the
+    // signal handlers; a raised KeyboardInterrupt stops the batch and propagates.
+    let results = py.detach(|| {
+        run_batch(extractor, &jobs, workers, || {
+            Python::attach(|py| py.check_signals())
+        })
+    })?;
     let out = PyList::empty(py);
     for result in results {
         match result {
@@ -197,6 +203,9 @@ fn extract_text(
 /// * ``workers`` threads (default: the number of cores; never more than there are pages)
 ///   share the pages; the calling thread is one of them. Other Python threads run
 ///   meanwhile.
+/// * An exception raised by a signal handler (Ctrl-C's ``KeyboardInterrupt``) stops the
+///   batch within about 50 ms plus the pages in progress, and propagates; the results of
+///   that call are lost.
 ///
 /// Args:
 ///     pages: the pages.

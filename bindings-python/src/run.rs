@@ -6,7 +6,8 @@
 
 use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -122,29 +123,45 @@ impl Job<'_> {
     }
 }
 
+/// How often the calling thread of a batch looks for a pending signal (Ctrl-C), at most.
+const SIGNAL_POLL_INTERVAL: Duration = Duration::from_millis(50);
+
 /// Runs every job on up to `workers` threads (the calling thread is one of them) and returns
 /// the results in job order. Call with the GIL released.
 ///
 /// Threads take the next job from a shared counter, so one slow page delays only its own
 /// thread. A thread that cannot be started just means fewer workers.
-pub(crate) fn run_batch(
+///
+/// Between pages, at most every [`SIGNAL_POLL_INTERVAL`], the calling thread runs
+/// `interrupted`; when it returns an error (Python's signal handler raised, e.g.
+/// `KeyboardInterrupt`), no thread starts another page and the error is returned once the
+/// pages in progress are done.
+pub(crate) fn run_batch<E: Send>(
     extractor: &dechaff::Extractor,
     jobs: &[Job<'_>],
     workers: usize,
-) -> Vec<Result<dechaff::Article, Failure>> {
+    interrupted: impl Fn() -> Result<(), E>,
+) -> Result<Vec<Result<dechaff::Article, Failure>>, E> {
     let workers = workers.clamp(1, jobs.len().max(1));
     let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let take = || {
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        jobs.get(i).map(|job| (i, job))
+    };
     let work = || {
         let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(job) = jobs.get(i) else { break };
+        while let Some((i, job)) = take() {
             done.push((i, job.run(extractor)));
         }
         done
     };
     let mut slots: Vec<Option<Result<dechaff::Article, Failure>>> =
         std::iter::repeat_with(|| None).take(jobs.len()).collect();
+    let mut signal = None;
     std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..workers)
             .filter_map(|_| {
@@ -155,7 +172,19 @@ pub(crate) fn run_batch(
                     .ok()
             })
             .collect();
-        let mut done = work();
+        // The calling thread works too, and is the one that can see signals.
+        let mut done = Vec::new();
+        let mut polled = Instant::now();
+        while let Some((i, job)) = take() {
+            done.push((i, job.run(extractor)));
+            if polled.elapsed() >= SIGNAL_POLL_INTERVAL {
+                polled = Instant::now();
+                if let Err(e) = interrupted() {
+                    signal = Some(e);
+                    stop.store(true, Ordering::Relaxed);
+                }
+            }
+        }
         for helper in helpers {
             // A helper cannot panic (each page is guarded); if it somehow did, its pages
             // stay empty and are reported below.
@@ -169,10 +198,13 @@ pub(crate) fn run_batch(
             }
         }
     });
-    slots
+    if let Some(e) = signal {
+        return Err(e);
+    }
+    Ok(slots
         .into_iter()
         .map(|slot| {
             slot.unwrap_or_else(|| Err(Failure::Panic("a worker thread was lost".to_string())))
         })
-        .collect()
+        .collect())
 }

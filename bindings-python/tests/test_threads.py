@@ -8,9 +8,14 @@ running throughout. The test checks event order, not speed.
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 import time
+from pathlib import Path
 from typing import Callable
+
+import pytest
 
 import dechaff
 from conftest import paragraph
@@ -81,3 +86,32 @@ def test_extractor_shared_between_python_threads() -> None:
     for t in threads:
         t.join()
     assert results == [expected] * 12
+
+
+def worker_threads_alive() -> bool:
+    tasks = Path("/proc/self/task")
+    return any((t / "comm").read_text().strip() == "dechaff-worker" for t in tasks.iterdir())
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads Linux /proc")
+def test_ctrl_c_interrupts_extract_many() -> None:
+    # Event order again: the SIGINT handler must run while the batch's worker threads still
+    # exist, i.e. inside extract_many, not after it returned.
+    pages = [big_page()] * 40
+    seen: dict[str, bool] = {}
+
+    def handler(signum: int, frame: object) -> None:
+        seen["inside_batch"] = worker_threads_alive()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, handler)
+    timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            dechaff.extract_many(pages, workers=2)
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, previous)
+    assert seen == {"inside_batch": True}
+    assert not worker_threads_alive()
