@@ -75,6 +75,15 @@ fn extract_many_with<'py>(
     let limit = extractor.options().limits.max_input_bytes;
     // First hold every page object (so borrowed `bytes` stay alive), then read them.
     let mut held: Vec<(Bound<'py, PyAny>, Option<String>)> = Vec::new();
+    // A str or bytes is iterable too, but one page given by mistake, not pages.
+    if pages.is_instance_of::<pyo3::types::PyString>()
+        || pages.is_instance_of::<pyo3::types::PyBytes>()
+    {
+        return Err(PyTypeError::new_err(format!(
+            "pages must be an iterable of pages, not a single {} (use extract() for one page)",
+            type_name(pages)
+        )));
+    }
     let iter = pages.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "pages must be an iterable of str, bytes or (html, url) tuples, not {}",
@@ -188,9 +197,10 @@ fn extract_text(
 ///
 /// Contract:
 ///
-/// * ``pages`` is any iterable; each item is ``str``, ``bytes`` or an ``(html, url)``
-///   tuple (``url`` a ``str`` or ``None``; it overrides the ``url`` option for that page).
-///   The iterable is read completely before extraction starts.
+/// * ``pages`` is any iterable (not a single ``str`` or ``bytes``); each item is ``str``,
+///   ``bytes`` or an ``(html, url)`` tuple (``url`` a ``str`` or ``None``; it overrides the
+///   ``url`` option for that page). The iterable is read completely before extraction
+///   starts.
 /// * The result is a ``list`` with one entry per page, in input order. An entry is an
 ///   ``Article``, or, when that page was refused, the exception object that ``extract``
 ///   would have raised for it (an instance of ``DechaffError``: ``InputTooLargeError``,

@@ -504,6 +504,9 @@ def test_extract_many_argument_errors() -> None:
         dechaff.extract_many([("<p>a</p>", 5)])
     with pytest.raises(TypeError, match="pages must be an iterable"):
         dechaff.extract_many(5)  # type: ignore[arg-type]
+    for one_page in ("<p>a</p>", b"<p>a</p>"):
+        with pytest.raises(TypeError, match="not a single"):
+            dechaff.extract_many(one_page)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="workers must be at least 1"):
         dechaff.extract_many(["<p>a</p>"], workers=0)
     with pytest.raises(TypeError, match="workers must be an int"):
