@@ -115,6 +115,15 @@ pub(crate) struct Job<'a> {
 }
 
 impl Job<'_> {
+    /// Input size in bytes (0 for a page already refused).
+    fn size(&self) -> usize {
+        match &self.html {
+            Ok(Html::Text(s)) => s.len(),
+            Ok(Html::Bytes(b)) => b.len(),
+            Err(_) => 0,
+        }
+    }
+
     fn run(&self, extractor: &dechaff::Extractor) -> Result<dechaff::Article, Failure> {
         match &self.html {
             Ok(html) => extract_one(extractor, html, self.url.as_deref(), None),
@@ -129,8 +138,8 @@ const SIGNAL_POLL_INTERVAL: Duration = Duration::from_millis(50);
 /// Runs every job on up to `workers` threads (the calling thread is one of them) and returns
 /// the results in job order. Call with the GIL released.
 ///
-/// Threads take the next job from a shared counter, so one slow page delays only its own
-/// thread. A thread that cannot be started just means fewer workers.
+/// Threads take the next job (largest first) from a shared counter, so one slow page delays
+/// only its own thread. A thread that cannot be started just means fewer workers.
 ///
 /// Between pages, at most every [`SIGNAL_POLL_INTERVAL`], the calling thread runs
 /// `interrupted`; when it returns an error (Python's signal handler raised, e.g.
@@ -143,13 +152,18 @@ pub(crate) fn run_batch<E: Send>(
     interrupted: impl Fn() -> Result<(), E>,
 ) -> Result<Vec<Result<dechaff::Article, Failure>>, E> {
     let workers = workers.clamp(1, jobs.len().max(1));
+    // Largest pages first (extraction time grows with size): the threads then finish
+    // together instead of one of them ending the batch alone on a big page. The results
+    // still go back in input order.
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(jobs.get(i).map_or(0, Job::size)));
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let take = || {
         if stop.load(Ordering::Relaxed) {
             return None;
         }
-        let i = next.fetch_add(1, Ordering::Relaxed);
+        let i = *order.get(next.fetch_add(1, Ordering::Relaxed))?;
         jobs.get(i).map(|job| (i, job))
     };
     let work = || {
