@@ -43,7 +43,10 @@ impl Protection {
             // `itemprop=articleBody` is classified as a strong content word already.
             let anchor = share >= MIN_ANCHOR_SHARE_PERCENT
                 && (matches!(tag, Tag::Article | Tag::Main) || ctx.sig[ix].any(Sig::CONTENT_STRONG));
-            if anchor || share > MAX_REMOVABLE_SHARE_PERCENT {
+            // Share alone protects only what has prose: a page whose only text is a menu has
+            // no article to protect.
+            let has_prose = ctx.stats[ix].prose_chars > 0;
+            if anchor || (share > MAX_REMOVABLE_SHARE_PERCENT && has_prose) {
                 holds[ix] = true;
             }
             if holds[ix]
