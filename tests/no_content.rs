@@ -50,6 +50,10 @@ fn metadata_survives_without_content() {
 
 #[test]
 fn a_page_that_is_only_a_menu_has_no_content() {
-    let a = dechaff::extract("<html><body><nav>Menu</nav></body></html>", &Options::default()).unwrap();
+    let a = dechaff::extract(
+        "<html><body><nav>Menu</nav></body></html>",
+        &Options::default(),
+    )
+    .unwrap();
     assert!(!a.has_content(), "{:?}", a.blocks);
 }

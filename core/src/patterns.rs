@@ -500,7 +500,11 @@ pub(crate) fn classify(value: &str) -> Sig {
     if value.is_empty() {
         return Sig(0);
     }
-    let mut bits = if value.is_ascii() { ascii_token_bits(value.as_bytes()) } else { unicode_token_bits(value) };
+    let mut bits = if value.is_ascii() {
+        ascii_token_bits(value.as_bytes())
+    } else {
+        unicode_token_bits(value)
+    };
     if let Some(ac) = STEM_MATCHER.as_ref() {
         for m in ac.find_iter(value) {
             if let Some((_, b)) = STEMS.get(m.pattern().as_usize()) {
@@ -620,8 +624,19 @@ mod tests {
 
     #[test]
     fn ascii_and_unicode_paths_agree() {
-        for v in ["post-comments", "relatedArticles", "article-body entry", "AdSlot ad", "x-commentaire", "navigationBar"] {
-            assert_eq!(super::ascii_token_bits(v.as_bytes()), super::unicode_token_bits(v), "{v}");
+        for v in [
+            "post-comments",
+            "relatedArticles",
+            "article-body entry",
+            "AdSlot ad",
+            "x-commentaire",
+            "navigationBar",
+        ] {
+            assert_eq!(
+                super::ascii_token_bits(v.as_bytes()),
+                super::unicode_token_bits(v),
+                "{v}"
+            );
         }
         assert!(classify("Kommentare-Bereich").any(Sig::COMMENTS));
         assert!(classify("sección-comentarios").any(Sig::COMMENTS));

@@ -112,6 +112,8 @@ pub(crate) struct Ctx<'d, 'h> {
     text_counts: NodeVec<(u32, u32)>,
     /// Elements that hold the article, computed once from the first statistics.
     pub protection: Protection,
+    /// Scratch buffer of [`Ctx::refresh_stats`]: nodes inside removed subtrees.
+    gone: NodeVec<bool>,
 }
 
 impl<'d, 'h> Ctx<'d, 'h> {
@@ -167,6 +169,7 @@ impl<'d, 'h> Ctx<'d, 'h> {
             trace: Vec::new(),
             text_counts,
             protection: Protection::empty(),
+            gone: NodeVec::new(doc.len(), false),
         };
         // Script and style text is never counted, so these first statistics already see the
         // page as a reader does; protection is computed from them once.
@@ -222,12 +225,24 @@ impl<'d, 'h> Ctx<'d, 'h> {
     /// reverse pass summing children into parents. O(n).
     pub(crate) fn refresh_stats(&mut self) {
         let doc = self.doc;
-        let n = doc.len();
-        let mut gone = NodeVec::new(n, false);
-        for ix in doc.all() {
-            gone[ix] = self.removed[ix].is_some() || doc.parent(ix).is_some_and(|p| gone[p]);
+        // Reuse the buffers: this runs several times per page.
+        let mut gone = std::mem::replace(&mut self.gone, NodeVec::new(0, false));
+        gone.fill(false);
+        let mut i = NodeIx(0);
+        let n = NodeIx(doc.len() as u32);
+        while i < n {
+            if self.removed[i].is_some() {
+                let end = doc.end(i);
+                while i < end {
+                    gone[i] = true;
+                    i = NodeIx(i.0 + 1);
+                }
+                continue;
+            }
+            i = NodeIx(i.0 + 1);
         }
-        let mut stats = NodeVec::new(n, Stats::default());
+        let mut stats = std::mem::replace(&mut self.stats, NodeVec::new(0, Stats::default()));
+        stats.fill(Stats::default());
         for ix in doc.all().rev() {
             if gone[ix] {
                 continue;
@@ -292,6 +307,7 @@ impl<'d, 'h> Ctx<'d, 'h> {
             }
         }
         self.stats = stats;
+        self.gone = gone;
     }
 
     /// Subtracts the stats of `ix` from its ancestors (after removing `ix`), so later
@@ -483,13 +499,17 @@ pub(crate) fn run(
     // long enough, else the longest, preferring stricter ones unless a looser one reads
     // clearly more.
     let mut best: Option<(Vec<Block>, u32, NodeVec<Option<PassId>>)> = None;
-    for attempt in ATTEMPTS {
-        ctx.removed = if attempt.weak_classes {
-            after_clean.clone()
-        } else {
-            strong_only.clone()
-        };
-        ctx.refresh_stats();
+    for (n, attempt) in ATTEMPTS.into_iter().enumerate() {
+        if n > 0 {
+            // The first attempt starts from the state the cleaning passes left, whose
+            // statistics are fresh; later ones restore an earlier state.
+            ctx.removed = if attempt.weak_classes {
+                after_clean.clone()
+            } else {
+                strong_only.clone()
+            };
+            ctx.refresh_stats();
+        }
         ctx.note(ctx.body, PassId::SelectCandidate, "attempt", || {
             format!("{attempt:?}")
         });

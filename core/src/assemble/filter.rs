@@ -11,11 +11,10 @@
 //! ## Cost
 //! O(blocks · log) with a hash set.
 
-
 use crate::article::Block;
 use crate::dom::Tag;
-use crate::patterns::FnvMap;
 use crate::dom::text::fold;
+use crate::patterns::FnvMap;
 use crate::pipeline::{Ctx, PassId};
 
 /// Short blocks (folded bytes) are deduplicated wherever they repeat: repeated furniture is
@@ -33,7 +32,11 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title_keys: &[
     // Short texts are compared folded (case and punctuation aside); long ones as written,
     // which is enough to spot a page rendered twice and saves folding every paragraph.
     let key_of = |text: &str| -> String {
-        if text.len() <= MAX_FOLDED_KEY_SOURCE_BYTES { fold(text) } else { text.to_string() }
+        if text.len() <= MAX_FOLDED_KEY_SOURCE_BYTES {
+            fold(text)
+        } else {
+            text.to_string()
+        }
     };
     let keys: Vec<String> = blocks
         .iter()

@@ -42,7 +42,8 @@ impl Protection {
             let share = chars * 100 / body_chars;
             // `itemprop=articleBody` is classified as a strong content word already.
             let anchor = share >= MIN_ANCHOR_SHARE_PERCENT
-                && (matches!(tag, Tag::Article | Tag::Main) || ctx.sig[ix].any(Sig::CONTENT_STRONG));
+                && (matches!(tag, Tag::Article | Tag::Main)
+                    || ctx.sig[ix].any(Sig::CONTENT_STRONG));
             // Share alone protects only what has prose: a page whose only text is a menu has
             // no article to protect.
             let has_prose = ctx.stats[ix].prose_chars > 0;

@@ -60,10 +60,20 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], hint: Option<&str>, tld: Option<&str>)
         && let Some(text) = valid_utf8
     {
         // The common case: no copy, no second validation.
-        return Decoded { text: std::borrow::Cow::Borrowed(text), encoding, source, had_errors: false };
+        return Decoded {
+            text: std::borrow::Cow::Borrowed(text),
+            encoding,
+            source,
+            had_errors: false,
+        };
     }
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    Decoded { text, encoding, source, had_errors }
+    Decoded {
+        text,
+        encoding,
+        source,
+        had_errors,
+    }
 }
 
 /// Picks the encoding and returns the bytes to decode (the BOM stripped).
