@@ -1,4 +1,4 @@
-"""docs/python.md (the README's Python section) runs as written and matches the module."""
+"""docs/python.md and the README's Python snippet run as written and match the module."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import ast
 import contextlib
 import io
 import re
+from pathlib import Path
 
 import pytest
 
@@ -13,21 +14,23 @@ import dechaff
 from conftest import REPO
 
 DOC = REPO / "docs" / "python.md"
+README = REPO / "README.md"
 
 
-def python_blocks() -> list[str]:
-    return re.findall(r"```python\n(.*?)```", DOC.read_text(), flags=re.S)
+def python_blocks(doc: Path = DOC) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", doc.read_text(), flags=re.S)
 
 
-def test_snippets_run_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
-    blocks = python_blocks()
-    assert len(blocks) >= 2
+@pytest.mark.parametrize("doc", [DOC, README], ids=["docs/python.md", "README.md"])
+def test_snippets_run_as_written(monkeypatch: pytest.MonkeyPatch, doc: Path) -> None:
+    blocks = python_blocks(doc)
+    assert len(blocks) >= (2 if doc == DOC else 1)
     monkeypatch.chdir(REPO)  # the snippets use paths relative to the repository root
     namespace: dict[str, object] = {}
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         for block in blocks:
-            exec(compile(block, str(DOC), "exec"), namespace)
+            exec(compile(block, str(doc), "exec"), namespace)
     printed = out.getvalue()
     # The outputs shown in comments are the real ones.
     for line in "".join(blocks).splitlines():

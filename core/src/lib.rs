@@ -100,5 +100,10 @@ pub fn extract_bytes(html: &[u8], options: &Options) -> Result<Article, Error> {
     Extractor::new(options.clone())?.extract_bytes(html, None, None)
 }
 
+/// The README's Rust snippets, compiled as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 /// The crate version, as in `Cargo.toml`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
