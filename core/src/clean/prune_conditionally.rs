@@ -26,6 +26,10 @@ use crate::score::paragraphs::Scores;
 
 /// A block with at least this many commas is prose and never pruned here.
 const MIN_PROSE_COMMAS: u32 = 10;
+/// A container with this much prose (in two or more paragraphs) is not pruned for its class
+/// words alone: markup that never closes an `ad-container` puts the article's next paragraphs
+/// inside it.
+const MIN_PROSE_CHARS_AGAINST_WEIGHT: u32 = 300;
 /// Blocks shorter than this (characters) with no or many images are dropped.
 const MIN_BLOCK_CHARS: u32 = 25;
 
@@ -102,7 +106,10 @@ fn judge(
         return Some("empty".to_string());
     }
     let weight = class_weight(ctx.sig[ix]);
-    if weight + content_score.max(0.0) < 0.0 {
+    let prose = s.prose_chars >= MIN_PROSE_CHARS_AGAINST_WEIGHT
+        && s.paras >= 2
+        && ctx.link_density(ix) < 0.2;
+    if weight + content_score.max(0.0) < 0.0 && !prose {
         return Some(format!(
             "class weight {weight}, content score {content_score:.1}"
         ));

@@ -102,6 +102,7 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words) -> Option<String> {
     let share = s.chars * 100 / body_chars;
     if sig.any(Sig::NAV | Sig::SIDEBAR | Sig::HEADER | Sig::FOOTER)
         && share <= MAX_WEAK_REGION_SHARE_PERCENT
+        && !in_running_text(ctx, ix)
         && !(sig.any(Sig::HEADER) && has_lead(s))
     {
         return Some(format!("region words, {share}% of the text"));
@@ -121,6 +122,20 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words) -> Option<String> {
     }
     None
 }
+
+/// `true` when `ix` sits inside a sentence: its parent has text of its own beside it. A
+/// navigation region, sidebar or footer is never in the middle of a paragraph
+/// (`<p>if <mjx-container class="CtxtMenu_Attached">x</mjx-container> then</p>`).
+fn in_running_text(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let own = ctx.stats[ix].inline_chars;
+    ctx.doc.parent(ix).is_some_and(|p| {
+        ctx.doc.tag(p).is_some_and(|t| t.is_block())
+            && ctx.stats[p].inline_chars > own + MIN_RUNNING_TEXT_CHARS
+    })
+}
+
+/// Characters of text beside an element, in its parent, that make it part of a sentence.
+const MIN_RUNNING_TEXT_CHARS: u32 = 10;
 
 /// A header region holding a paragraph of real text (a standfirst) is kept, as in
 /// `remove_semantic_boilerplate`.
