@@ -190,6 +190,23 @@ mod tests {
     }
 
     #[test]
+    fn keeps_prose_inside_a_misnamed_container() {
+        let html = format!(
+            "<body>{PROSE}<div class=ad-container><p>Volunteers can help sort donations, drive \
+             deliveries and work in the warehouse, as the charity explains on its website, where \
+             the shifts of every week are listed.</p><p>Another group welcomes families with \
+             children for one-day service projects in parks, along rivers and on the trails \
+             that the county keeps open all year.</p></div>\
+             <div class=ad-container><a href=/buy>Buy now</a></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(
+            t.contains("Volunteers can help") && !t.contains("Buy now"),
+            "{t}"
+        );
+    }
+
+    #[test]
     fn keeps_a_list_of_prose() {
         let html = format!(
             "<body>{PROSE}<ul><li>First point of the list, a full sentence with words.</li>\

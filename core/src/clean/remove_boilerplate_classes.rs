@@ -167,6 +167,17 @@ mod tests {
     }
 
     #[test]
+    fn region_words_do_not_apply_mid_sentence() {
+        let html = format!(
+            "<body>{BODY}<p>The formula <span class=\"CtxtMenu_Attached\">x + y</span> holds for \
+             every value, as the text explains.</p><div class=menu><a href=/a>Home</a></div></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(t.contains("x + y"), "{t}");
+        assert!(!t.contains("Home"), "{t}");
+    }
+
+    #[test]
     fn keeps_a_prose_body_with_a_strong_word() {
         let p = "<p>A paragraph of the article body, with enough words and commas to count as prose, \
                  as every paragraph of a real story does.</p>";
