@@ -196,7 +196,8 @@ mod tests {
              deliveries and work in the warehouse, as the charity explains on its website, where \
              the shifts of every week are listed.</p><p>Another group welcomes families with \
              children for one-day service projects in parks, along rivers and on the trails \
-             that the county keeps open all year.</p></div>\
+             that the county keeps open all year, with tools and lunch provided by \
+             the organisers.</p></div>\
              <div class=ad-container><a href=/buy>Buy now</a></div></body>"
         );
         let t = surviving_text_in_body(&html, super::run);
