@@ -443,7 +443,7 @@ fn has_form_controls(doc: &Doc<'_>) -> bool {
 }
 
 /// `true` when at least half of what the body shows (after cleaning) is link text.
-fn mostly_links(ctx: &Ctx<'_, '_>, _chars: u32) -> bool {
+fn mostly_links(ctx: &Ctx<'_, '_>) -> bool {
     let s = &ctx.stats[ctx.body];
     s.chars == 0 || s.link_chars * 2 >= s.chars
 }
@@ -575,7 +575,7 @@ pub(crate) fn run(
     // content (a login page, a page of links): say so rather than return its crumbs. A page
     // that simply holds a few words ("Test") keeps them.
     let chars: u32 = blocks.iter().map(assemble::block_chars).sum();
-    if chars < MIN_CONTENT_CHARS && (has_form_controls(doc) || mostly_links(&ctx, chars)) {
+    if chars < MIN_CONTENT_CHARS && (has_form_controls(doc) || mostly_links(&ctx)) {
         ctx.note(ctx.body, PassId::FilterBlocks, "empty", || {
             format!("only {chars} characters of text")
         });

@@ -25,6 +25,8 @@ use crate::pipeline::Ctx;
 pub(crate) const SHORT_BODY_CHARS: u32 = 400;
 /// A reading must be this many times longer than a short body to replace it.
 const MIN_GAIN_FACTOR: u32 = 3;
+/// Paragraphs of the page-wide reading are cut at this many characters.
+const MAX_BASELINE_PARAGRAPH_CHARS: usize = 100_000;
 /// Paragraphs of the page-wide reading need this many characters.
 const MIN_BASELINE_PARAGRAPH_CHARS: u32 = 40;
 
@@ -78,7 +80,7 @@ fn page_paragraphs(ctx: &Ctx<'_, '_>) -> Vec<Block> {
         if doc.is(i, Tag::P) || doc.is(i, Tag::Pre) {
             let s = &ctx.stats[i];
             if s.chars >= MIN_BASELINE_PARAGRAPH_CHARS && ctx.link_density(i) < 0.5 {
-                let text = ctx.subtree_text(i, usize::MAX / 8);
+                let text = ctx.subtree_text(i, MAX_BASELINE_PARAGRAPH_CHARS);
                 if char_count(&text) > 0 {
                     out.push(Block::Paragraph {
                         text,
