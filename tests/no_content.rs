@@ -57,3 +57,10 @@ fn a_page_that_is_only_a_menu_has_no_content() {
     .unwrap();
     assert!(!a.has_content(), "{:?}", a.blocks);
 }
+
+#[test]
+fn javascript_links_wrap_content_not_navigation() {
+    let html = "<html><body><a href=\"javascript:\"><p>abc</p><p>def</p>ghi</a></body></html>";
+    let a = dechaff::extract(html, &Options::default()).unwrap();
+    assert_eq!(a.text(), "abc\n\ndef\n\nghi");
+}

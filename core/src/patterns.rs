@@ -46,6 +46,9 @@ impl Sig {
     pub(crate) const PAYWALL: u32 = 1 << 17;
     pub(crate) const CAPTION: u32 = 1 << 18;
     pub(crate) const TEASER: u32 = 1 << 19;
+    /// Not a word: an `<a>` with a navigating `href` (set by the pipeline, not by
+    /// [`classify`]).
+    pub(crate) const LINK: u32 = 1 << 30;
     /// Content words: article, content, entry, post, story, body, text, main, …
     pub(crate) const CONTENT: u32 = 1 << 24;
     /// Strong content words: `articleBody`, `entry-content`, `post-content`, `story-body`, …

@@ -139,6 +139,18 @@ impl<'d, 'h> Ctx<'d, 'h> {
                         let classified = match &*name.local {
                             "class" | "role" | "aria-label" | "itemprop" | "data-component" => true,
                             "id" => !is_heading_slug(value),
+                            "href" if tag == Tag::A => {
+                                // A `javascript:` "link" is a script hook around content,
+                                // not navigation.
+                                let js = value
+                                    .trim_start()
+                                    .get(..11)
+                                    .is_some_and(|p| p.eq_ignore_ascii_case("javascript:"));
+                                if !js {
+                                    bits |= Sig::LINK;
+                                }
+                                false
+                            }
                             _ => false,
                         };
                         if classified {
@@ -260,7 +272,7 @@ impl<'d, 'h> Ctx<'d, 'h> {
                 Kind::Element(tag, _) => {
                     is_block = tag.is_block();
                     match tag {
-                        Tag::A => s.link_chars = s.chars,
+                        Tag::A if self.sig[ix].any(Sig::LINK) => s.link_chars = s.chars,
                         Tag::P if s.chars > 0 => s.paras += 1,
                         Tag::Li => {
                             s.lis += 1;
@@ -534,8 +546,8 @@ pub(crate) fn run(
         clean::prune_boilerplate_text::run(&mut ctx, &roots);
 
         // assemble blocks, then filter them.
-        let mut blocks = assemble::blocks(&ctx, &roots, base);
-        assemble::filter::run(&mut ctx, &mut blocks, &title_keys);
+        let assembled = assemble::blocks(&ctx, &roots, base);
+        let blocks = assemble::filter::run(&mut ctx, assembled, &title_keys);
         let chars: u32 = blocks.iter().map(assemble::block_chars).sum();
         let better = match &best {
             None => true,

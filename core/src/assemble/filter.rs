@@ -12,6 +12,7 @@
 //! O(blocks · log) with a hash set.
 
 use crate::article::Block;
+use crate::assemble::Assembled;
 use crate::dom::Tag;
 use crate::dom::text::fold;
 use crate::patterns::FnvMap;
@@ -28,7 +29,16 @@ const MAX_FOLDED_KEY_SOURCE_BYTES: usize = 300;
 const MIN_DUPLICATE_RUN: usize = 3;
 
 /// Runs the filters.
-pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title_keys: &[String]) {
+pub(crate) fn run(
+    ctx: &mut Ctx<'_, '_>,
+    assembled: Assembled,
+    title_keys: &[String],
+) -> Vec<Block> {
+    let Assembled {
+        mut blocks,
+        link_shares,
+    } = assembled;
+    let blocks = &mut blocks;
     // Short texts are compared folded (case and punctuation aside); long ones as written,
     // which is enough to spot a page rendered twice and saves folding every paragraph.
     let key_of = |text: &str| -> String {
@@ -80,6 +90,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title_keys: &[
         }
     }
     let mut out = Vec::with_capacity(blocks.len());
+    let mut shares = Vec::with_capacity(blocks.len());
     for (n, b) in std::mem::take(blocks).into_iter().enumerate() {
         let key = keys.get(n).map_or("", String::as_str);
         if n < 8
@@ -97,7 +108,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title_keys: &[
             continue;
         }
         out.push(b);
+        shares.push(link_shares.get(n).copied().unwrap_or(0.0));
     }
+    trim_link_edges(ctx, &mut out, &mut shares);
     if ctx.tuning().trim_edges {
         trim_edges(ctx, &mut out);
     }
@@ -107,7 +120,42 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, blocks: &mut Vec<Block>, title_keys: &[
             trace(ctx, &b, "dangling heading or label at the end");
         }
     }
-    *blocks = out;
+    out
+}
+
+/// Blocks at the edges of the article made mostly of link text, up to this many characters,
+/// are link furniture (a related headline, "← previous post", a category label).
+const MAX_EDGE_LINK_BLOCK_CHARS: u32 = 200;
+/// Share of a block's text inside links that makes it link furniture at an edge.
+const MIN_EDGE_LINK_SHARE: f32 = 0.5;
+
+/// Drops short link-made blocks from both ends of the article (never the last body block).
+fn trim_link_edges(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>, shares: &mut Vec<f32>) {
+    let is_link_furniture = |b: &Block, share: f32| {
+        share >= MIN_EDGE_LINK_SHARE
+            && !matches!(
+                b,
+                Block::Table { .. } | Block::Figure { .. } | Block::Code { .. }
+            )
+            && crate::assemble::block_chars(b) <= MAX_EDGE_LINK_BLOCK_CHARS
+    };
+    while out.len() > 1
+        && let (Some(b), Some(share)) = (out.last(), shares.last())
+        && is_link_furniture(b, *share)
+    {
+        if let Some(b) = out.pop() {
+            shares.pop();
+            trace(ctx, &b, "link text at the end of the article");
+        }
+    }
+    while out.len() > 1
+        && let (Some(b), Some(share)) = (out.first(), shares.first())
+        && is_link_furniture(b, *share)
+    {
+        let b = out.remove(0);
+        shares.remove(0);
+        trace(ctx, &b, "link text at the start of the article");
+    }
 }
 
 /// A label shorter than this (characters) ending with a colon, left at the end of the
@@ -243,10 +291,16 @@ mod tests {
         let doc = Doc::new(&parsed);
         let opts = Options::default();
         let mut ctx = Ctx::new(&doc, &opts);
-        let mut blocks = blocks;
         let keys = title_keys(&ctx, title);
-        run(&mut ctx, &mut blocks, &keys);
-        blocks
+        let link_shares = vec![0.0; blocks.len()];
+        run(
+            &mut ctx,
+            Assembled {
+                blocks,
+                link_shares,
+            },
+            &keys,
+        )
     }
 
     #[test]
@@ -286,6 +340,38 @@ mod tests {
         // An author repeating one paragraph: kept.
         let said_twice = vec![long("a"), long("b"), long("a")];
         assert_eq!(filtered(said_twice.clone(), None), said_twice);
+    }
+
+    #[test]
+    fn trims_link_made_blocks_at_the_edges_only() {
+        let parsed = Html::parse_document("");
+        let doc = Doc::new(&parsed);
+        let opts = Options::default();
+        let mut ctx = Ctx::new(&doc, &opts);
+        let blocks = vec![
+            p("Home › World"),
+            p("Body one."),
+            p("A linked phrase in the middle."),
+            p("Body two."),
+            p("Next: another story"),
+        ];
+        let link_shares = vec![1.0, 0.0, 1.0, 0.0, 0.9];
+        let out = run(
+            &mut ctx,
+            Assembled {
+                blocks,
+                link_shares,
+            },
+            &[],
+        );
+        assert_eq!(
+            out,
+            vec![
+                p("Body one."),
+                p("A linked phrase in the middle."),
+                p("Body two.")
+            ]
+        );
     }
 
     #[test]

@@ -13,19 +13,29 @@ use url::Url;
 use crate::article::{Block, Link, ListItem};
 use crate::dom::text::{char_count, push_collapsed};
 use crate::dom::{Kind, NodeIx, Tag};
+use crate::patterns::Sig;
 use crate::pipeline::Ctx;
 use crate::urls::absolutize;
 
 /// A table cell with more characters than this makes the table a layout table.
 const MAX_DATA_CELL_CHARS: u32 = 400;
 
+/// Blocks, with the share of each block's text that sits inside links.
+pub(crate) struct Assembled {
+    pub blocks: Vec<Block>,
+    pub link_shares: Vec<f32>,
+}
+
 /// Reads the subtrees of `roots` into blocks.
-pub(crate) fn blocks(ctx: &Ctx<'_, '_>, roots: &[NodeIx], base: Option<&Url>) -> Vec<Block> {
+pub(crate) fn blocks(ctx: &Ctx<'_, '_>, roots: &[NodeIx], base: Option<&Url>) -> Assembled {
     let mut b = Builder::new(ctx, base);
     for &root in roots {
         b.walk(root);
     }
-    b.blocks
+    Assembled {
+        blocks: b.blocks,
+        link_shares: b.link_shares,
+    }
 }
 
 /// Reads the page's comment sections into blocks.
@@ -41,11 +51,12 @@ pub(crate) fn comments(ctx: &Ctx<'_, '_>, base: Option<&Url>) -> Vec<Block> {
 enum Close {
     /// A block element: end the paragraph.
     Block,
-    /// A link: record its span if the paragraph did not end inside it.
+    /// A link: leave it, and record its span (with `include_links`) if the paragraph did not
+    /// end inside it.
     Link {
         start: usize,
         generation: usize,
-        href: String,
+        href: Option<String>,
     },
 }
 
@@ -55,8 +66,14 @@ struct Builder<'c, 'd, 'h> {
     blocks: Vec<Block>,
     buf: String,
     buf_chars: usize,
+    /// Characters of `buf` inside links.
+    buf_link_chars: usize,
+    /// Links open around the current position.
+    link_depth: usize,
     links: Vec<Link>,
     generation: usize,
+    /// Share of each block's text inside links, parallel to `blocks`.
+    link_shares: Vec<f32>,
     open: Vec<(NodeIx, Close)>,
 }
 
@@ -68,6 +85,9 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
             blocks: Vec::new(),
             buf: String::new(),
             buf_chars: 0,
+            buf_link_chars: 0,
+            link_depth: 0,
+            link_shares: Vec::new(),
             links: Vec::new(),
             generation: 0,
             open: Vec::new(),
@@ -111,7 +131,8 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                         let (text, _) = self.flat_text(i, " ", false, false);
                         if !text.is_empty() {
                             let level = tag.heading_level().unwrap_or(2);
-                            self.blocks.push(Block::Heading { level, text });
+                            let share = self.ctx.link_density(i);
+                            self.push_block(Block::Heading { level, text }, share);
                         }
                         i = doc.end(i);
                     }
@@ -136,7 +157,8 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                         self.flush();
                         let (text, _) = self.flat_text(i, "\n\n", false, false);
                         if !text.is_empty() {
-                            self.blocks.push(Block::Quote { text });
+                            let share = self.ctx.link_density(i);
+                            self.push_block(Block::Quote { text }, share);
                         }
                         i = doc.end(i);
                     }
@@ -156,27 +178,32 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                                 .attr(i, "alt")
                                 .map(crate::dom::text::collapse)
                                 .filter(|a| !a.is_empty());
-                            self.blocks.push(Block::Figure {
-                                src: Some(src),
-                                alt,
-                                caption: None,
-                            });
+                            self.push_block(
+                                Block::Figure {
+                                    src: Some(src),
+                                    alt,
+                                    caption: None,
+                                },
+                                0.0,
+                            );
                         }
                         i = next;
                     }
-                    Tag::A if opts.include_links => {
-                        if let Some(href) =
+                    Tag::A if self.ctx.sig[i].any(Sig::LINK) => {
+                        let href = if opts.include_links {
                             doc.attr(i, "href").and_then(|h| link_target(self.base, h))
-                        {
-                            self.open.push((
-                                doc.end(i),
-                                Close::Link {
-                                    start: self.buf_chars,
-                                    generation: self.generation,
-                                    href,
-                                },
-                            ));
-                        }
+                        } else {
+                            None
+                        };
+                        self.link_depth += 1;
+                        self.open.push((
+                            doc.end(i),
+                            Close::Link {
+                                start: self.buf_chars,
+                                generation: self.generation,
+                                href,
+                            },
+                        ));
                         i = next;
                     }
                     t if t.is_block() => {
@@ -207,7 +234,11 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                     generation,
                     href,
                 } => {
-                    if generation == self.generation && self.buf_chars > start {
+                    self.link_depth = self.link_depth.saturating_sub(1);
+                    if let Some(href) = href
+                        && generation == self.generation
+                        && self.buf_chars > start
+                    {
                         self.links.push(Link {
                             start,
                             end: self.buf_chars,
@@ -222,7 +253,17 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
     fn push_text(&mut self, t: &str) {
         let old = self.buf.len();
         push_collapsed(&mut self.buf, t);
-        self.buf_chars += self.buf.get(old..).map_or(0, |s| s.chars().count());
+        let added = self.buf.get(old..).map_or(0, |s| s.chars().count());
+        self.buf_chars += added;
+        if self.link_depth > 0 {
+            self.buf_link_chars += added;
+        }
+    }
+
+    /// Adds a block with the share of its text inside links.
+    fn push_block(&mut self, block: Block, link_share: f32) {
+        self.blocks.push(block);
+        self.link_shares.push(link_share);
     }
 
     fn line_break(&mut self) {
@@ -239,6 +280,8 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
     fn flush(&mut self) {
         let mut text = std::mem::take(&mut self.buf);
         let mut links = std::mem::take(&mut self.links);
+        let total = self.buf_chars.max(1);
+        let linked = std::mem::take(&mut self.buf_link_chars);
         self.buf_chars = 0;
         self.generation += 1;
         let trimmed = text.trim_end().len();
@@ -251,7 +294,10 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
             l.end = l.end.min(n);
             l.start < l.end
         });
-        self.blocks.push(Block::Paragraph { text, links });
+        self.push_block(
+            Block::Paragraph { text, links },
+            linked as f32 / total as f32,
+        );
     }
 
     /// Text of a subtree, whitespace collapsed, `<br>` as a newline, block boundaries as
@@ -386,11 +432,14 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
             // A list without <li> (text directly inside): read it as a paragraph.
             let (text, links) = self.flat_text(root, "\n", false, keep_links);
             if !text.is_empty() {
-                self.blocks.push(Block::Paragraph { text, links });
+                self.push_block(
+                    Block::Paragraph { text, links },
+                    self.ctx.link_density(root),
+                );
             }
             return;
         }
-        self.blocks.push(Block::List { ordered, items });
+        self.push_block(Block::List { ordered, items }, self.ctx.link_density(root));
     }
 
     /// Readability's data-table test, plus: long cells mean layout.
@@ -524,7 +573,10 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
         if header_rows >= rows.len() {
             header_rows = 0;
         }
-        self.blocks.push(Block::Table { rows, header_rows });
+        self.push_block(
+            Block::Table { rows, header_rows },
+            self.ctx.link_density(table),
+        );
     }
 
     fn code(&mut self, pre: NodeIx) {
@@ -553,7 +605,7 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                 .find(|c| doc.is(*c, Tag::Code))
                 .and_then(|c| code_language(doc.attr(c, "class")))
         });
-        self.blocks.push(Block::Code { text, language });
+        self.push_block(Block::Code { text, language }, 0.0);
     }
 
     fn figure(&mut self, fig: NodeIx) {
@@ -581,7 +633,7 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
             }
         }
         if src.is_some() || caption.is_some() {
-            self.blocks.push(Block::Figure { src, alt, caption });
+            self.push_block(Block::Figure { src, alt, caption }, 0.0);
         }
     }
 
@@ -664,7 +716,7 @@ mod tests {
         let doc = Doc::new(&parsed);
         let ctx = Ctx::new(&doc, &opts);
         let base = url::Url::parse("https://example.com/a/b.html").ok();
-        blocks(&ctx, &[ctx.body], base.as_ref())
+        blocks(&ctx, &[ctx.body], base.as_ref()).blocks
     }
 
     fn para(t: &str) -> Block {
