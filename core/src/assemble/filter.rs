@@ -111,6 +111,7 @@ pub(crate) fn run(
         shares.push(link_shares.get(n).copied().unwrap_or(0.0));
     }
     trim_link_edges(ctx, &mut out, &mut shares);
+    trim_calls_to_action(ctx, &mut out);
     if ctx.tuning().trim_edges {
         trim_edges(ctx, &mut out);
     }
@@ -121,6 +122,69 @@ pub(crate) fn run(
         }
     }
     out
+}
+
+/// Trailing blocks up to this many characters are checked for calls to action.
+const MAX_CTA_BLOCK_CHARS: usize = 250;
+/// How many trailing blocks are checked for calls to action.
+const CTA_TAIL_BLOCKS: usize = 3;
+
+/// Phrases (lower case) of the calls to action that follow articles: newsletters, apps,
+/// donations, social follows, reader mail — in several languages.
+const CTA_PHRASES: &[&str] = &[
+    "newsletter",
+    "subscribe",
+    "sign up",
+    "download the",
+    "get the app",
+    "our app",
+    "the app",
+    "follow us",
+    "support our work",
+    "support our journalism",
+    "consider supporting",
+    "become a member",
+    "letter to the editor",
+    "letters to the editor",
+    "abonnieren",
+    "abonnieren sie",
+    "jetzt abonnieren",
+    "folgen sie uns",
+    "folge uns",
+    "unterstützen sie",
+    "in der app",
+    "abonnez",
+    "suivez-nous",
+    "suscríbete",
+    "síguenos",
+    "descarga la app",
+    "iscriviti",
+    "seguici",
+    "zapisz się",
+    "subskryb",
+    "obserwuj nas",
+    "подпишитесь",
+];
+
+/// Drops calls to action among the last few short blocks: "Get the latest news with our
+/// app", "Sign up for the newsletter", "Support our work" — they follow the article.
+fn trim_calls_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
+    let start = out.len().saturating_sub(CTA_TAIL_BLOCKS);
+    let mut n = out.len();
+    while n > start.max(1) {
+        n -= 1;
+        let is_cta = match out.get(n) {
+            Some(Block::Paragraph { text, .. }) if text.chars().count() <= MAX_CTA_BLOCK_CHARS => {
+                let lower = text.to_lowercase();
+                CTA_PHRASES.iter().any(|p| lower.contains(p))
+            }
+            _ => false,
+        };
+        if is_cta {
+            let b = out.remove(n);
+            trace(ctx, &b, "call to action after the article");
+        }
+    }
 }
 
 /// Blocks at the edges of the article made mostly of link text, up to this many characters,
