@@ -15,7 +15,8 @@
 //! ```
 //!
 //! A run prints `{"case","n","limits","mode","bytes","class","ms","rss_kb","hash",...}` where
-//! `class` is `ok`, `ok-empty`, `degraded[nodes|depth]` or `error(kind[:reason])`, `ms` is the
+//! `class` is `ok`, `ok-empty` (either with `[attributes]` when a tag's attributes were
+//! capped), `degraded[nodes|depth]` or `error(kind[:reason])`, `ms` is the
 //! time of the extraction call alone, and `rss_kb` is the peak resident set of the process
 //! (`VmHWM`, Linux; 0 elsewhere). An abort or stack overflow in the child is reported by
 //! the parent as `crash(...)`, a run past its deadline as `timeout`.
@@ -122,9 +123,17 @@ fn fnv1a(bytes: &[u8]) -> String {
 /// The result class of an extraction.
 fn class_of(result: &Result<dechaff::Article, dechaff::Error>) -> String {
     match result {
-        Ok(a) if a.diagnostics.truncated => format!("degraded[{}]", a.diagnostics.limits_hit.join(",")),
-        Ok(a) if a.has_content() => "ok".to_string(),
-        Ok(_) => "ok-empty".to_string(),
+        Ok(a) if a.diagnostics.truncated => {
+            format!("degraded[{}]", a.diagnostics.limits_hit.join(","))
+        }
+        Ok(a) => {
+            let base = if a.has_content() { "ok" } else { "ok-empty" };
+            if a.diagnostics.limits_hit.is_empty() {
+                base.to_string()
+            } else {
+                format!("{base}[{}]", a.diagnostics.limits_hit.join(","))
+            }
+        }
         Err(dechaff::Error::NotHtml(r)) => format!("error(not_html:{})", r.as_str()),
         Err(dechaff::Error::TooComplex { what, .. }) => format!("error(too_complex:{what})"),
         Err(e) => format!("error({})", e.kind()),
@@ -256,11 +265,20 @@ fn check(case: &adversarial::Case, n: usize, limits: LimitsKind, always_ref: boo
     }
     // Reference 1: an ordinary page of the same size, parsed plainly.
     let control = child(
-        &[s("--case"), s("control"), s("--n"), bytes.to_string(), s("--plain")],
+        &[
+            s("--case"),
+            s("control"),
+            s("--n"),
+            bytes.to_string(),
+            s("--plain"),
+        ],
         Duration::from_secs(300),
     );
     let (c_ms, c_rss) = match &control {
-        Ok(v) => (v["ms"].as_f64().unwrap_or(0.0), v["rss_kb"].as_f64().unwrap_or(0.0)),
+        Ok(v) => (
+            v["ms"].as_f64().unwrap_or(0.0),
+            v["rss_kb"].as_f64().unwrap_or(0.0),
+        ),
         Err(_) => (f64::INFINITY, f64::INFINITY),
     };
     // Reference 2: the same input, parsed plainly. Cut off once it is clearly slower than
@@ -271,12 +289,21 @@ fn check(case: &adversarial::Case, n: usize, limits: LimitsKind, always_ref: boo
     } else {
         let cutoff = Duration::from_secs_f64((c_ms.min(60_000.0) * 2.0 + 2000.0) / 1e3);
         child(
-            &[s("--case"), s(case.name), s("--n"), n.to_string(), s("--plain")],
+            &[
+                s("--case"),
+                s(case.name),
+                s("--n"),
+                n.to_string(),
+                s("--plain"),
+            ],
             cutoff,
         )
     };
     let (p_ms, p_rss) = match &plain {
-        Ok(v) => (v["ms"].as_f64().unwrap_or(0.0), v["rss_kb"].as_f64().unwrap_or(0.0)),
+        Ok(v) => (
+            v["ms"].as_f64().unwrap_or(0.0),
+            v["rss_kb"].as_f64().unwrap_or(0.0),
+        ),
         Err(_) => (f64::INFINITY, f64::INFINITY),
     };
     let ref_ms = p_ms.min(c_ms);
@@ -365,7 +392,11 @@ fn suite() -> ExitCode {
     for v in lines {
         eprintln!("{v}");
     }
-    if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if bad > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn scaling(runs: usize) -> ExitCode {
@@ -428,10 +459,15 @@ fn measure(dirs: &[String]) -> ExitCode {
         paths.sort();
         for path in paths {
             let name = path.to_string_lossy().to_string();
-            let Ok(raw) = std::fs::read(&path) else { continue };
+            let Ok(raw) = std::fs::read(&path) else {
+                continue;
+            };
             let page = if name.ends_with(".html.gz") {
                 let mut out = Vec::new();
-                if flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out).is_err() {
+                if flate2::read::GzDecoder::new(&raw[..])
+                    .read_to_end(&mut out)
+                    .is_err()
+                {
                     continue;
                 }
                 out
@@ -461,8 +497,15 @@ fn measure(dirs: &[String]) -> ExitCode {
     }
     let pages = bytes.len();
     println!("pages: {pages} (errors without limits: {errors})");
-    println!("{:<10} {:>12} {:>12} {:>12} {:>12}", "", "p50", "p99", "p99.9", "max");
-    for (label, v) in [("bytes", &mut bytes), ("elements", &mut elements), ("depth", &mut depths)] {
+    println!(
+        "{:<10} {:>12} {:>12} {:>12} {:>12}",
+        "", "p50", "p99", "p99.9", "max"
+    );
+    for (label, v) in [
+        ("bytes", &mut bytes),
+        ("elements", &mut elements),
+        ("depth", &mut depths),
+    ] {
         v.sort_by(f64::total_cmp);
         let q = |p: f64| {
             if v.is_empty() {

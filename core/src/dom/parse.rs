@@ -18,13 +18,14 @@
 //! (scraper inserts each into a sorted vector).
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use ego_tree::NodeId;
+use html5ever::TokenizerResult;
 use html5ever::buffer_queue::BufferQueue;
 use html5ever::tendril::StrTendril;
-use html5ever::TokenizerResult;
 use html5ever::tokenizer::{Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{
     ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
@@ -61,6 +62,7 @@ pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Parsed {
         max_depth,
         limit_hit: Cell::new(None),
         queue: Rc::clone(&queue),
+        depths: RefCell::new(HashMap::new()),
     };
     let tree_builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
     let tokenizer = Tokenizer::new(tree_builder, TokenizerOpts::default());
@@ -72,8 +74,9 @@ pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Parsed {
         }
         queue.push_back(StrTendril::from_slice(text.get(start..end).unwrap_or("")));
         start = end;
-        // `Script` results only pause for script execution, which we never do.
-        while let TokenizerResult::Script(_) = tokenizer.feed(&queue) {}
+        // The tokenizer pauses for scripts to run and for `<meta charset>` (to let a streaming
+        // caller restart with another encoding); we do neither, so resume until it is done.
+        while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
         if tokenizer.sink.sink.limit_hit.get().is_some() {
             break;
         }
@@ -104,6 +107,11 @@ struct GuardedSink {
     limit_hit: Cell<Option<Complexity>>,
     /// The tokenizer's input, emptied when a limit is hit.
     queue: Rc<BufferQueue>,
+    /// Known depths ([`GuardedSink::depth_of`]) of inserted elements. Filled as elements are
+    /// appended, and cleared whenever the tree builder moves an existing node (the adoption
+    /// agency algorithm, foster parenting), since moving a subtree changes the depth of
+    /// everything in it. Without it every insertion walks up to `max_depth` ancestors.
+    depths: RefCell<HashMap<NodeId, usize>>,
 }
 
 impl GuardedSink {
@@ -122,12 +130,17 @@ impl GuardedSink {
         }
     }
 
-    /// Depth of `id` below the document, counting at most `max_depth + 1` ancestors.
+    /// Depth of `id` below the document (the document itself is 1), exact up to
+    /// `max_depth + 1`: walks up to the nearest ancestor of known depth.
     fn depth_of(&self, id: NodeId) -> usize {
         let html = self.inner.0.borrow();
+        let depths = self.depths.borrow();
         let mut depth = 0;
         let mut cur = html.tree.get(id);
         while let Some(node) = cur {
+            if let Some(known) = depths.get(&node.id()) {
+                return depth + known;
+            }
             depth += 1;
             if depth > self.max_depth {
                 break;
@@ -137,14 +150,33 @@ impl GuardedSink {
         depth
     }
 
-    /// Flags the depth limit when an element would go below `parent` at too deep a level.
-    fn check_depth(&self, parent: &NodeId, child: &NodeOrText<NodeId>) {
-        if matches!(child, NodeOrText::AppendNode(_))
-            && self.limit_hit.get().is_none()
-            && self.depth_of(*parent) > self.max_depth
-        {
-            self.hit(Complexity::Depth);
+    /// Before `child` goes under `parent`: forgets known depths if `child` is an existing
+    /// node being moved, flags the depth limit if an element would go too deep, and records
+    /// the depth of a new element.
+    fn before_insert(&self, parent: &NodeId, child: &NodeOrText<NodeId>) {
+        let NodeOrText::AppendNode(child) = child else {
+            return;
+        };
+        let moved = {
+            let html = self.inner.0.borrow();
+            html.tree.get(*child).is_some_and(|c| c.parent().is_some())
+        };
+        if moved {
+            self.depths.borrow_mut().clear();
         }
+        if self.limit_hit.get().is_some() {
+            return;
+        }
+        let depth = self.depth_of(*parent);
+        if depth > self.max_depth {
+            self.hit(Complexity::Depth);
+        } else if !moved {
+            self.depths.borrow_mut().insert(*child, depth + 1);
+        }
+    }
+
+    fn forget_depths(&self) {
+        self.depths.borrow_mut().clear();
     }
 
     /// The parent `sibling` has (for insertions before it).
@@ -189,7 +221,7 @@ impl TreeSink for GuardedSink {
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        self.check_depth(parent, &child);
+        self.before_insert(parent, &child);
         self.inner.append(parent, child);
     }
 
@@ -201,8 +233,8 @@ impl TreeSink for GuardedSink {
     ) {
         // The child goes before `element` when that has a parent, else into `prev_element`.
         match self.parent_of(element) {
-            Some(parent) => self.check_depth(&parent, &child),
-            None => self.check_depth(prev_element, &child),
+            Some(parent) => self.before_insert(&parent, &child),
+            None => self.before_insert(prev_element, &child),
         }
         self.inner
             .append_based_on_parent_node(element, prev_element, child);
@@ -231,8 +263,9 @@ impl TreeSink for GuardedSink {
     }
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
-        if let Some(parent) = self.parent_of(sibling) {
-            self.check_depth(&parent, &new_node);
+        match self.parent_of(sibling) {
+            Some(parent) => self.before_insert(&parent, &new_node),
+            None => self.forget_depths(),
         }
         self.inner.append_before_sibling(sibling, new_node);
     }
@@ -252,10 +285,12 @@ impl TreeSink for GuardedSink {
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
+        self.forget_depths();
         self.inner.remove_from_parent(target);
     }
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.forget_depths();
         self.inner.reparent_children(node, new_parent);
     }
 }
@@ -279,12 +314,37 @@ mod tests {
     }
 
     #[test]
+    fn parsing_goes_on_after_scripts_and_meta_charset() {
+        let p = parse(
+            "<meta charset=utf-8><title>t</title><script>x</script><p>after</p>",
+            1000,
+            512,
+        );
+        assert_eq!(p.limit_hit, None);
+        let names: Vec<&str> = p
+            .html
+            .tree
+            .nodes()
+            .filter_map(|n| n.value().as_element().map(|e| e.name()))
+            .collect();
+        assert_eq!(
+            names,
+            ["html", "head", "meta", "title", "script", "body", "p"]
+        );
+    }
+
+    #[test]
     fn parsing_stops_right_at_the_limit() {
         // The whole rest of the input is dropped when the limit is hit, not the rest of a
         // chunk: a 16 KiB chunk holds thousands of tags.
         let html = "<div>".repeat(50_000);
         let p = parse(&html, 1_000_000, 100);
-        let elements = p.html.tree.nodes().filter(|n| n.value().is_element()).count();
+        let elements = p
+            .html
+            .tree
+            .nodes()
+            .filter(|n| n.value().is_element())
+            .count();
         assert!(elements < 110, "{elements} elements");
     }
 

@@ -98,8 +98,18 @@ fn step(st: St, b: u8) -> (Option<St>, bool) {
             b'>' => (None, false),
             _ => (Some(Unquoted), false),
         },
-        DoubleQuoted => (Some(if b == b'"' { AfterQuoted } else { DoubleQuoted }), false),
-        SingleQuoted => (Some(if b == b'\'' { AfterQuoted } else { SingleQuoted }), false),
+        DoubleQuoted => (
+            Some(if b == b'"' { AfterQuoted } else { DoubleQuoted }),
+            false,
+        ),
+        SingleQuoted => (
+            Some(if b == b'\'' {
+                AfterQuoted
+            } else {
+                SingleQuoted
+            }),
+            false,
+        ),
         Unquoted => match b {
             _ if is_space(b) => (Some(BeforeAttrName), false),
             b'>' => (None, false),
@@ -124,21 +134,26 @@ const ALL: [St; STATES] = [
 ];
 
 /// Live parses that are in one state: the highest attribute count among them and where each
-/// of them started.
+/// of them started (the first inline, so a lone parse allocates nothing).
 struct Group {
     count: usize,
-    starts: Vec<usize>,
+    first: usize,
+    more: Vec<usize>,
 }
 
-fn merge(slot: Option<&mut Option<Group>>, mut g: Group) {
+impl Group {
+    fn starts(self) -> impl Iterator<Item = usize> {
+        std::iter::once(self.first).chain(self.more)
+    }
+}
+
+fn merge(slot: Option<&mut Option<Group>>, g: Group) {
     let Some(slot) = slot else { return };
     match slot {
         Some(have) => {
             have.count = have.count.max(g.count);
-            if have.starts.len() < g.starts.len() {
-                std::mem::swap(&mut have.starts, &mut g.starts);
-            }
-            have.starts.append(&mut g.starts);
+            have.more.push(g.first);
+            have.more.extend(g.more);
         }
         None => *slot = Some(g),
     }
@@ -161,38 +176,61 @@ fn tag_start(bytes: &[u8], i: usize) -> Option<St> {
 
 /// Start offsets (of the `<`) of every tag reading with more than `max` attributes, sorted.
 fn over_cap(bytes: &[u8], max: usize) -> Vec<usize> {
-    let mut live: [Option<Group>; STATES] = Default::default();
+    // Two tables swapped by pointer at every byte: every group is taken out of `live`, so it
+    // is empty again when it becomes `next`.
+    let mut live: Box<[Option<Group>; STATES]> = Box::default();
+    let mut next: Box<[Option<Group>; STATES]> = Box::default();
+    // Bit `k` set when `live[k]` holds a group.
+    let mut mask: u16 = 0;
     let mut over = Vec::new();
-    let mut any_live = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if any_live {
-            any_live = false;
-            let mut next: [Option<Group>; STATES] = Default::default();
-            for (slot, state) in live.iter_mut().zip(ALL) {
-                let Some(mut g) = slot.take() else { continue };
+    let mut i = 0;
+    while i < bytes.len() {
+        if mask == 0 {
+            // Nothing is being read: jump to the next `<`.
+            match bytes
+                .get(i..)
+                .and_then(|rest| rest.iter().position(|b| *b == b'<'))
+            {
+                Some(p) => i += p,
+                None => break,
+            }
+        }
+        let b = bytes.get(i).copied().unwrap_or(0);
+        if mask != 0 {
+            let mut next_mask: u16 = 0;
+            for (k, state) in ALL.into_iter().enumerate() {
+                if mask & (1 << k) == 0 {
+                    continue;
+                }
+                let Some(mut g) = live.get_mut(k).and_then(Option::take) else {
+                    continue;
+                };
                 let (to, started) = step(state, b);
                 if started {
                     g.count += 1;
                 }
                 let Some(to) = to else { continue };
                 if g.count > max {
-                    over.append(&mut g.starts);
+                    over.extend(g.starts());
                     continue;
                 }
                 merge(next.get_mut(to.index()), g);
-                any_live = true;
+                next_mask |= 1 << to.index();
             }
-            live = next;
+            std::mem::swap(&mut live, &mut next);
+            mask = next_mask;
         }
         if let Some(st) = tag_start(bytes, i) {
             // The `<` is consumed here; the reading goes on from the next byte.
             let g = Group {
                 count: 0,
-                starts: vec![i],
+                first: i,
+                more: Vec::new(),
             };
             merge(live.get_mut(st.index()), g);
-            any_live = true;
+            mask |= 1 << st.index();
         }
+        i += 1;
     }
     over.sort_unstable();
     over.dedup();
@@ -297,7 +335,10 @@ mod tests {
         let html = format!("<div{}>text</div><p a b>x</p>", attrs(10));
         let (out, changed) = cap_attributes(&html, 4);
         assert!(changed);
-        assert_eq!(out, "<div a0=\"0\" a1=\"1\" a2=\"2\" a3=\"3\" >text</div><p a b>x</p>");
+        assert_eq!(
+            out,
+            "<div a0=\"0\" a1=\"1\" a2=\"2\" a3=\"3\" >text</div><p a b>x</p>"
+        );
     }
 
     #[test]
