@@ -2,7 +2,8 @@
 # Runs every fuzz target in parallel for SECONDS each (default 900) under nice -n 19, WORKERS
 # processes per target (default 1, sharing the target's corpus), then prints per target: CPU
 # seconds, executions, corpus size, and crashes/timeouts/OOMs found (files in artifacts/).
-#   [WORKERS=2] fuzz/run.sh [SECONDS] [TARGET...]   (needs nightly and `cargo install cargo-fuzz`)
+#   [WORKERS=2] [MAX_LEN=131072] fuzz/run.sh [SECONDS] [TARGET...]
+# (needs nightly and `cargo install cargo-fuzz`)
 # Flags: -max_len=1048576 -timeout=10 -rss_limit_mb=2048. Seeds: fuzz/seed.sh.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -19,7 +20,7 @@ for t in "${targets[@]}"; do
   for w in $(seq 1 "$workers"); do
   ( /usr/bin/time -f "cpu_seconds %U %S" nice -n 19 \
       cargo +nightly fuzz run -O "$t" "corpus/$t" -- \
-      -max_total_time="$secs" -max_len=1048576 -timeout=10 -rss_limit_mb=2048 \
+      -max_total_time="$secs" -max_len="${MAX_LEN:-1048576}" -timeout=10 -rss_limit_mb=2048 \
       -dict=html.dict -print_final_stats=1 -artifact_prefix="artifacts/$t/" \
       > "logs/$t.$w.log" 2>&1 ) &
   done
