@@ -440,8 +440,9 @@ fn scaling(runs: usize) -> ExitCode {
                 }
             }
         }
-        // Below a few milliseconds the ratio is noise: floor both at 5 ms.
-        let k = (t4.max(5.0) / t1.max(5.0)).ln() / 4f64.ln();
+        // CPU time is read with scheduler-tick resolution (a few ms), so small times are
+        // noise: floor both at 20 ms.
+        let k = (t4.max(20.0) / t1.max(20.0)).ln() / 4f64.ln();
         worst = worst.max(k);
         println!(
             "{:<24} {:>10} {:>10.1} {:>10.1} {:>10} {:>6.2}  {:<20}",

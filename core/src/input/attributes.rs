@@ -258,15 +258,15 @@ fn surplus(bytes: &[u8], max: usize) -> Vec<(usize, usize)> {
             i = comment_end(bytes, p);
             continue;
         }
-        if rest.starts_with(b"<!") || rest.starts_with(b"<?") || rest.starts_with(b"</") {
-            if tag_start(bytes, p).is_none() {
-                // Doctype, bogus comment or `</` + non-letter: up to the next `>`.
-                i = bytes
-                    .get(p + 2..)
-                    .and_then(|r| r.iter().position(|b| *b == b'>'))
-                    .map_or(bytes.len(), |q| p + 2 + q + 1);
-                continue;
-            }
+        if (rest.starts_with(b"<!") || rest.starts_with(b"<?") || rest.starts_with(b"</"))
+            && tag_start(bytes, p).is_none()
+        {
+            // Doctype, bogus comment or `</` + non-letter: up to the next `>`.
+            i = bytes
+                .get(p + 2..)
+                .and_then(|r| r.iter().position(|b| *b == b'>'))
+                .map_or(bytes.len(), |q| p + 2 + q + 1);
+            continue;
         }
         let Some(tag) = read_tag(bytes, p, max) else {
             i = p + 1;
