@@ -248,3 +248,23 @@ fn deep_pages_are_safe_on_a_small_stack() {
         .expect("thread starts");
     handle.join().expect("no panic, no overflow");
 }
+
+/// Regression of the fuzz `options` target (fuzz/regressions/options/, round 2): 2 700 nested
+/// `<div>`s with a caller-raised depth cap of 30 313 took over 10 s under AddressSanitizer,
+/// because the work grows with the square of the depth cap. It must still complete, without
+/// truncation; with the default cap of 512 the same page degrades at once.
+#[test]
+fn fuzz_regression_deep_page_with_raised_depth_cap() {
+    let html = "<div>".repeat(2700);
+    let raised = dechaff::Options::default().limits(
+        dechaff::Limits::default()
+            .max_nodes(25_660)
+            .max_depth(30_313),
+    );
+    let a = dechaff::extract(&html, &raised).expect("extracts");
+    assert!(!a.diagnostics.truncated);
+    assert_eq!(a.diagnostics.max_depth, 2702);
+    let a = dechaff::extract(&html, &dechaff::Options::default()).expect("extracts");
+    assert_eq!(a.diagnostics.limits_hit, ["depth"]);
+    assert_eq!(a.diagnostics.max_depth, 512);
+}
