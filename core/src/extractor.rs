@@ -139,7 +139,8 @@ impl Extractor {
         };
 
         let parsed = parse::parse(text, opts.limits.max_nodes, opts.limits.max_depth);
-        if let Some(what) = parsed.limit_hit {
+        let doc = Doc::bounded(&parsed.html, opts.limits.max_nodes, opts.limits.max_depth);
+        if let Some(what) = parsed.limit_hit.or(doc.capped) {
             let limit = match what {
                 crate::error::Complexity::Nodes => opts.limits.max_nodes,
                 crate::error::Complexity::Depth => opts.limits.max_depth,
@@ -150,7 +151,9 @@ impl Extractor {
             diagnostics.limits_hit.push(what.as_str().to_string());
             diagnostics.truncated = true;
         }
-        let doc = Doc::new(&parsed.html);
+        if parsed.attributes_capped {
+            diagnostics.limits_hit.push("attributes".to_string());
+        }
         diagnostics.nodes = doc.elements;
         diagnostics.max_depth = doc.max_depth;
 

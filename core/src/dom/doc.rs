@@ -12,6 +12,7 @@ use scraper::Html;
 use scraper::node::{Element, Node};
 
 use super::tags::Tag;
+use crate::error::Complexity;
 
 /// Index of a node in a [`Doc`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -52,13 +53,27 @@ pub(crate) struct Doc<'h> {
     pub elements: usize,
     /// Deepest element nesting.
     pub max_depth: usize,
+    /// The limit for which [`Doc::bounded`] left out elements, if any.
+    pub capped: Option<Complexity>,
 }
 
 const NO_PARENT: u32 = u32::MAX;
 
 impl<'h> Doc<'h> {
     /// Flattens `html` with one iterative pre-order walk. Template contents are skipped.
+    #[allow(dead_code)] // For tests and future callers; the extractor uses `bounded`.
     pub(crate) fn new(html: &'h Html) -> Doc<'h> {
+        Self::bounded(html, usize::MAX, usize::MAX)
+    }
+
+    /// Like [`Doc::new`], but leaves out elements nested deeper than `depth_cap` (with their
+    /// subtrees) and stops after `max_elements` elements. The parse guard stops the parser at
+    /// the same limits; this makes the bound exact whatever the tree builder did after the
+    /// stop (one token can still create many elements, e.g. when formatting elements are
+    /// reconstructed), so every pass works on at most `max_elements` elements nested at most
+    /// `depth_cap` deep.
+    pub(crate) fn bounded(html: &'h Html, max_elements: usize, depth_cap: usize) -> Doc<'h> {
+        let mut capped = None;
         let mut nodes: Vec<DNode<'h>> = Vec::with_capacity(html.tree.nodes().len());
         let mut elements = 0;
         let mut max_depth = 0;
@@ -79,6 +94,16 @@ impl<'h> Doc<'h> {
                 }
             }
             let ix = nodes.len() as u32;
+            if let Node::Element(_) = node.value()
+                && (depth as usize > depth_cap || elements >= max_elements)
+            {
+                if elements >= max_elements {
+                    capped = Some(Complexity::Nodes);
+                    break;
+                }
+                capped = capped.or(Some(Complexity::Depth));
+                continue;
+            }
             let (kind, descend) = match node.value() {
                 Node::Element(el) => {
                     let tag = Tag::from_name(&el.name.local);
@@ -114,6 +139,7 @@ impl<'h> Doc<'h> {
             nodes,
             elements,
             max_depth,
+            capped,
         }
     }
 
@@ -335,6 +361,22 @@ mod tests {
         // Template contents are not part of the Doc.
         let texts: Vec<_> = doc.all().filter_map(|ix| doc.text(ix)).collect();
         assert_eq!(texts, vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn bounded_doc_leaves_out_deep_and_surplus_elements() {
+        let html = Html::parse_document(&("<div>".repeat(50) + "x"));
+        let doc = Doc::bounded(&html, usize::MAX, 10);
+        assert_eq!(doc.capped, Some(Complexity::Depth));
+        assert_eq!(doc.max_depth, 10);
+        assert_eq!(doc.end(NodeIx(0)).get(), doc.len());
+        let html = Html::parse_document(&"<p>x</p>".repeat(50));
+        let doc = Doc::bounded(&html, 20, 512);
+        assert_eq!(doc.capped, Some(Complexity::Nodes));
+        assert_eq!(doc.elements, 20);
+        assert_eq!(doc.end(NodeIx(0)).get(), doc.len());
+        let doc = Doc::bounded(&html, 1000, 512);
+        assert_eq!(doc.capped, None);
     }
 
     #[test]

@@ -8,8 +8,10 @@ use crate::error::NotHtmlReason;
 
 /// Bytes inspected by the control-byte check.
 const SNIFF_BYTES: usize = 1024;
-/// Fraction (in percent) of control bytes above which the input is called binary.
-const MAX_CONTROL_PERCENT: usize = 10;
+/// Fraction (in percent) of control bytes above which the input is called binary. Random
+/// bytes have about 10.5% (27 of 256 values); real pages have none (0 in the 1191 corpus
+/// pages), so 5% separates them by many standard deviations of a 1 KiB sample.
+const MAX_CONTROL_PERCENT: usize = 5;
 
 /// Returns why `bytes` is not HTML, or `None` when it may be.
 ///

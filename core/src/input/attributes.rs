@@ -1,0 +1,424 @@
+//! A linear pre-scan that caps the number of attributes of any tag before html5ever sees it.
+//!
+//! html5ever checks each new attribute of a tag against all the tag's earlier attributes, so a
+//! tag with `k` attributes costs `k²` (one `<div>` with 100 000 attributes: tens of seconds),
+//! and the tree builder clones and sorts attribute lists when it compares formatting elements.
+//! Real pages stay far below the cap: the most attributes on one tag in the development
+//! corpora is 70.
+//!
+//! The scan reads the page the way the tokenizer does: tags with the tokenizer's own attribute
+//! states (quotes, `/`, `=` and all), comments, `<!…>` and `<?…>`, and the raw-text elements
+//! (`<script>`, `<style>`, `<textarea>`, `<title>`, `<xmp>`, `<iframe>`, `<noembed>`,
+//! `<noframes>`, `<noscript>`, `<plaintext>`), whose content holds no tags. Where it cannot
+//! know the tokenizer's state, it errs towards reading markup, so no real tag is skipped:
+//! - inside `<svg>`/`<math>` the raw-text elements are not raw text (foreign content), so
+//!   there the scan reads their content as markup;
+//! - a script ends at the first `</script`, even where the tokenizer (in the rare "double
+//!   escaped" state) would go on.
+//!
+//! A tag over the cap keeps its first [`MAX_ATTRIBUTES`] attributes; the rest, up to the `>`,
+//! is cut out. Pages without such a tag are returned as they are (borrowed).
+
+use std::borrow::Cow;
+
+/// Most attributes kept on one tag (1.8 × the most seen on a real page).
+pub(crate) const MAX_ATTRIBUTES: usize = 128;
+
+/// States of the HTML tokenizer between `<name` and `>`, after the WHATWG spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum St {
+    /// Just after `</`: the next byte starts the name.
+    EndTagOpen,
+    TagName,
+    BeforeAttrName,
+    AttrName,
+    AfterAttrName,
+    BeforeAttrValue,
+    DoubleQuoted,
+    SingleQuoted,
+    Unquoted,
+    AfterQuoted,
+    SelfClosing,
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+}
+
+/// One byte of the tokenizer's tag states: the next state (`None` at the closing `>`) and
+/// whether an attribute starts at this byte.
+fn step(st: St, b: u8) -> (Option<St>, bool) {
+    use St::*;
+    // "Reconsume in the before attribute name state".
+    let before = |b: u8| -> (Option<St>, bool) {
+        match b {
+            _ if is_space(b) => (Some(BeforeAttrName), false),
+            b'/' => (Some(SelfClosing), false),
+            b'>' => (None, false),
+            _ => (Some(AttrName), true),
+        }
+    };
+    match st {
+        EndTagOpen => (Some(TagName), false),
+        TagName => match b {
+            _ if is_space(b) => (Some(BeforeAttrName), false),
+            b'/' => (Some(SelfClosing), false),
+            b'>' => (None, false),
+            _ => (Some(TagName), false),
+        },
+        BeforeAttrName => before(b),
+        AttrName => match b {
+            _ if is_space(b) => (Some(AfterAttrName), false),
+            b'/' => (Some(SelfClosing), false),
+            b'>' => (None, false),
+            b'=' => (Some(BeforeAttrValue), false),
+            _ => (Some(AttrName), false),
+        },
+        AfterAttrName => match b {
+            _ if is_space(b) => (Some(AfterAttrName), false),
+            b'/' => (Some(SelfClosing), false),
+            b'=' => (Some(BeforeAttrValue), false),
+            b'>' => (None, false),
+            _ => (Some(AttrName), true),
+        },
+        BeforeAttrValue => match b {
+            _ if is_space(b) => (Some(BeforeAttrValue), false),
+            b'"' => (Some(DoubleQuoted), false),
+            b'\'' => (Some(SingleQuoted), false),
+            b'>' => (None, false),
+            _ => (Some(Unquoted), false),
+        },
+        DoubleQuoted => (
+            Some(if b == b'"' { AfterQuoted } else { DoubleQuoted }),
+            false,
+        ),
+        SingleQuoted => (
+            Some(if b == b'\'' {
+                AfterQuoted
+            } else {
+                SingleQuoted
+            }),
+            false,
+        ),
+        Unquoted => match b {
+            _ if is_space(b) => (Some(BeforeAttrName), false),
+            b'>' => (None, false),
+            _ => (Some(Unquoted), false),
+        },
+        AfterQuoted | SelfClosing => before(b),
+    }
+}
+
+/// The tag reading that starts at `bytes[i]`, if a tag starts there.
+fn tag_start(bytes: &[u8], i: usize) -> Option<St> {
+    if bytes.get(i) != Some(&b'<') {
+        return None;
+    }
+    let first = bytes.get(i + 1).copied().unwrap_or(0);
+    if first.is_ascii_alphabetic() {
+        Some(St::TagName)
+    } else if first == b'/' && bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
+        Some(St::EndTagOpen)
+    } else {
+        None
+    }
+}
+
+/// One tag as the tokenizer reads it from its `<`.
+struct Tag {
+    /// Offset of the first byte of attribute number `max + 1`, if the tag has that many.
+    cut: Option<usize>,
+    /// Offset of the closing `>` (the input length when the tag runs to the end).
+    end: usize,
+    /// `true` for `</name …>`.
+    is_end: bool,
+    /// `true` when the tag ends with `/>`.
+    self_closing: bool,
+    /// Offsets of the tag name.
+    name: (usize, usize),
+}
+
+fn read_tag(bytes: &[u8], start: usize, max: usize) -> Option<Tag> {
+    let mut st = tag_start(bytes, start)?;
+    let is_end = st == St::EndTagOpen;
+    let name_start = start + if is_end { 2 } else { 1 };
+    let mut name_end = None;
+    let mut count = 0;
+    let mut cut = None;
+    let mut i = start + 1;
+    while let Some(&b) = bytes.get(i) {
+        let (to, started) = step(st, b);
+        if st == St::TagName && to != Some(St::TagName) {
+            name_end = Some(i);
+        }
+        if started {
+            count += 1;
+            if count == max + 1 {
+                cut = Some(i);
+            }
+        }
+        match to {
+            Some(to) => st = to,
+            None => {
+                return Some(Tag {
+                    cut,
+                    end: i,
+                    is_end,
+                    self_closing: st == St::SelfClosing,
+                    name: (name_start, name_end.unwrap_or(i)),
+                });
+            }
+        }
+        i += 1;
+    }
+    Some(Tag {
+        cut,
+        end: bytes.len(),
+        is_end,
+        self_closing: false,
+        name: (name_start, name_end.unwrap_or(bytes.len())),
+    })
+}
+
+/// Elements whose content the tokenizer reads as text (in HTML content; scripting on, as in
+/// html5ever's default).
+const RAW_TEXT: &[&[u8]] = &[
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"noscript",
+];
+
+/// Offset of the first `</name` (ASCII case-insensitive) followed by a space, `/` or `>` at or
+/// after `from`.
+fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let rest = bytes.get(i..)?;
+        let p = i + rest.windows(2).position(|w| w == b"</")?;
+        let after = p + 2 + name.len();
+        let matches = bytes
+            .get(p + 2..after)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && bytes
+                .get(after)
+                .is_none_or(|b| is_space(*b) || *b == b'/' || *b == b'>');
+        if matches {
+            return Some(p);
+        }
+        i = p + 2;
+    }
+}
+
+/// Offset just past the comment starting at `start` (`<!--`), by the tokenizer's rules
+/// (`<!-->` and `<!--->` are whole comments; `-->` and `--!>` end one).
+fn comment_end(bytes: &[u8], start: usize) -> usize {
+    let body = start + 4;
+    if bytes.get(body) == Some(&b'>') {
+        return body + 1;
+    }
+    if bytes.get(body..body + 2) == Some(b"->") {
+        return body + 2;
+    }
+    // The first `--` followed by `>` or `!>`; scanning stops there, so the scan stays linear.
+    let mut q = body;
+    while let Some(r) = bytes.get(q..) {
+        let Some(d) = r.windows(2).position(|w| w == b"--") else {
+            break;
+        };
+        let at = q + d + 2;
+        match bytes.get(at) {
+            Some(b'>') => return at + 1,
+            Some(b'!') if bytes.get(at + 1) == Some(&b'>') => return at + 2,
+            _ => q += d + 1,
+        }
+    }
+    bytes.len()
+}
+
+/// `(cut, end)` byte ranges to remove: the surplus attributes of every tag with more than
+/// `max` attributes, in order.
+fn surplus(bytes: &[u8], max: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    // Open <svg> and <math> elements, as far as the scan can tell (see the module docs).
+    let (mut svg, mut math) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(p) = bytes
+        .get(i..)
+        .and_then(|r| r.iter().position(|b| *b == b'<'))
+    {
+        let p = i + p;
+        let rest = bytes.get(p..).unwrap_or(&[]);
+        if rest.starts_with(b"<!--") {
+            i = comment_end(bytes, p);
+            continue;
+        }
+        if (rest.starts_with(b"<!") || rest.starts_with(b"<?") || rest.starts_with(b"</"))
+            && tag_start(bytes, p).is_none()
+        {
+            // Doctype, bogus comment or `</` + non-letter: up to the next `>`.
+            i = bytes
+                .get(p + 2..)
+                .and_then(|r| r.iter().position(|b| *b == b'>'))
+                .map_or(bytes.len(), |q| p + 2 + q + 1);
+            continue;
+        }
+        let Some(tag) = read_tag(bytes, p, max) else {
+            i = p + 1;
+            continue;
+        };
+        if let Some(cut) = tag.cut {
+            out.push((cut, tag.end));
+        }
+        i = tag.end.saturating_add(1);
+        let name = bytes.get(tag.name.0..tag.name.1).unwrap_or(&[]);
+        let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
+        if tag.is_end {
+            if is(b"svg") {
+                svg = svg.saturating_sub(1);
+            } else if is(b"math") {
+                math = math.saturating_sub(1);
+            }
+            continue;
+        }
+        if is(b"svg") && !tag.self_closing {
+            svg += 1;
+        } else if is(b"math") && !tag.self_closing {
+            math += 1;
+        }
+        if svg + math > 0 {
+            continue;
+        }
+        if is(b"plaintext") {
+            break;
+        }
+        if let Some(raw) = RAW_TEXT.iter().find(|r| is(r)) {
+            match find_end_tag(bytes, i, raw) {
+                Some(q) => i = q,
+                None => break,
+            }
+        }
+    }
+    out
+}
+
+/// `text` with every tag capped at `max` attributes (see the module docs); borrowed when no
+/// tag is over the cap, which is every real page. The flag says whether anything changed.
+pub(crate) fn cap_attributes(text: &str, max: usize) -> (Cow<'_, str>, bool) {
+    let bytes = text.as_bytes();
+    let cuts = surplus(bytes, max);
+    if cuts.is_empty() {
+        return (Cow::Borrowed(text), false);
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut from = 0;
+    for (cut, end) in cuts {
+        out.extend_from_slice(bytes.get(from..cut).unwrap_or(&[]));
+        from = end;
+    }
+    out.extend_from_slice(bytes.get(from..).unwrap_or(&[]));
+    // Cuts start at an attribute's first byte (after an ASCII delimiter) and end at `>` or
+    // the end, so the result is still UTF-8; the lossy path only guards that reasoning.
+    let text = match String::from_utf8(out) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    (Cow::Owned(text), true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attrs(n: usize) -> String {
+        (0..n).map(|i| format!(" a{i}=\"{i}\"")).collect()
+    }
+
+    fn capped(html: &str, max: usize) -> Option<String> {
+        match cap_attributes(html, max) {
+            (Cow::Borrowed(_), false) => None,
+            (out, _) => Some(out.into_owned()),
+        }
+    }
+
+    #[test]
+    fn ordinary_markup_is_borrowed() {
+        let html = "<p class=x id='y' data-z>text</p><a href=/ b c d>x</a><!-- <b> -->";
+        assert_eq!(capped(html, 4), None);
+    }
+
+    #[test]
+    fn surplus_attributes_are_cut() {
+        let html = format!("<div{}>text</div><p a b>x</p>", attrs(10));
+        assert_eq!(
+            capped(&html, 4).unwrap(),
+            "<div a0=\"0\" a1=\"1\" a2=\"2\" a3=\"3\" >text</div><p a b>x</p>"
+        );
+    }
+
+    #[test]
+    fn quoted_values_and_self_closing_are_read_like_the_tokenizer() {
+        // `>` inside quotes does not end the tag; `a="1"b="2"` is two attributes.
+        let html = "<img a=\">\"b='>'c=\"3\"/><p>";
+        assert_eq!(capped(html, 3), None);
+        assert_eq!(capped(html, 2).unwrap(), "<img a=\">\"b='>'><p>");
+    }
+
+    #[test]
+    fn script_style_and_comment_text_is_not_markup() {
+        // Minified code often has `a<b` followed by hundreds of tokens before any `>`.
+        let code: String = (0..500).map(|i| format!(" x{i}")).collect();
+        for html in [
+            format!("<script>if(a<b{code})</script><p>x</p>"),
+            format!("<STYLE>a<b{code}</style >"),
+            format!("<title>a<b{code}</title>"),
+            format!("<!-- a<b{code} --><p>x</p>"),
+            format!("<!DOCTYPE html{code}><p>x</p>"),
+        ] {
+            assert_eq!(capped(&html, 8), None, "{html}");
+        }
+    }
+
+    #[test]
+    fn tags_after_raw_text_and_in_foreign_content_are_read() {
+        let many = attrs(10);
+        for html in [
+            format!("<script>x</script><div{many}>"),
+            format!("<svg><style><div{many}></style></svg>"),
+            format!("<!----><div{many}>"),
+            format!("<!-- a --!><div{many}>"),
+            format!("<script><!--<script></script><div{many}></script>"),
+        ] {
+            let out = capped(&html, 4).unwrap_or_else(|| panic!("not capped: {html}"));
+            assert!(!out.contains("a4="), "{out}");
+        }
+    }
+
+    #[test]
+    fn many_comments_scan_in_linear_time() {
+        // Each comment's end is found without looking past it.
+        let html = "<!--x-->".repeat(200_000) + &format!("<p{}>", attrs(10));
+        assert!(capped(&html, 4).is_some());
+        assert_eq!(comment_end(b"<!-- a -- b --!> c", 0), 16);
+        assert_eq!(comment_end(b"<!-- a --> c --!>", 0), 10);
+    }
+
+    #[test]
+    fn end_tags_count_too() {
+        let html = format!("<p>x</p{}>", attrs(10));
+        assert!(capped(&html, 4).is_some());
+    }
+
+    #[test]
+    fn a_hundred_thousand_attributes_are_cut_in_one_pass() {
+        let html = format!("<div{}>text</div>", attrs(100_000));
+        let out = capped(&html, MAX_ATTRIBUTES).unwrap();
+        assert!(out.len() < 3000);
+        assert!(out.ends_with(">text</div>"));
+    }
+}
