@@ -38,9 +38,11 @@
 //!   [`Error::InputTooLarge`] before any work;
 //! - binary data (images, PDF, archives, compressed bytes, control-byte soup) is refused with
 //!   [`Error::NotHtml`]; dechaff never decompresses;
-//! - parsing stops at [`Limits::max_nodes`] elements (250 000) or [`Limits::max_depth`]
-//!   nesting (512, as browsers): the rest of the page is ignored and
+//! - parsing stops at [`Limits::max_nodes`] nodes (250 000 elements and comments) or
+//!   [`Limits::max_depth`] nesting (512, as browsers): the rest of the page is ignored and
 //!   [`Diagnostics::truncated`] says so, or [`Error::TooComplex`] with [`OnLimit::Error`];
+//! - a tag with more than 128 attributes keeps its first 128 (`"attributes"` in
+//!   [`Diagnostics::limits_hit`]), since the parser checks duplicates in quadratic time;
 //! - every walk over the tree is iterative, so deep pages cannot overflow the stack;
 //! - a page without main content is not an error: [`Article::has_content`] is `false`.
 //!

@@ -128,14 +128,14 @@ impl Default for Limits {
 
 impl Limits {
     /// No practical bound on size or node count, for trusted batch jobs. Nesting is still
-    /// capped at 100 000, and tags at 128 attributes; a deep page then costs the parser's
-    /// quadratic time up to that depth (seconds to minutes), so keep the default depth for
-    /// untrusted input.
+    /// capped at 4 096 (eight times what browsers keep), and tags at 128 attributes: the
+    /// parser's work and some passes grow with depth times size, so a deeper cap would let one
+    /// page cost minutes. Raise it with [`Limits::max_depth`] when you must.
     pub fn unlimited() -> Self {
         Limits {
             max_input_bytes: usize::MAX,
             max_nodes: usize::MAX,
-            max_depth: 100_000,
+            max_depth: 4_096,
             on_limit: OnLimit::Degrade,
         }
     }

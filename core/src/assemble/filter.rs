@@ -68,21 +68,31 @@ pub(crate) fn run(
             first.insert(key, i);
             continue;
         };
-        // Length of the run of blocks that repeat the first copy's blocks in order, around i.
-        let eq = |a: usize, b: usize| {
-            keys.get(a)
-                .zip(keys.get(b))
-                .is_some_and(|(x, y)| !x.is_empty() && x == y)
+        // Whether i sits in a run of at least MIN_DUPLICATE_RUN blocks repeating the first
+        // copy's blocks in order (scanning at most that far each way: O(1) per block).
+        let in_run = key.len() > MAX_DEDUP_KEY_BYTES && {
+            let eq = |a: usize, b: usize| {
+                keys.get(a)
+                    .zip(keys.get(b))
+                    .is_some_and(|(x, y)| !x.is_empty() && x == y)
+            };
+            let mut back = 0;
+            while back + 1 < MIN_DUPLICATE_RUN
+                && back < j
+                && i - back - 1 > j
+                && eq(i - back - 1, j - back - 1)
+            {
+                back += 1;
+            }
+            let mut fwd = 0;
+            while back + fwd + 1 < MIN_DUPLICATE_RUN
+                && j + fwd + 1 < i
+                && eq(i + fwd + 1, j + fwd + 1)
+            {
+                fwd += 1;
+            }
+            back + 1 + fwd >= MIN_DUPLICATE_RUN
         };
-        let mut back = 0;
-        while back < j && i - back - 1 > j && eq(i - back - 1, j - back - 1) {
-            back += 1;
-        }
-        let mut fwd = 0;
-        while j + fwd + 1 < i && eq(i + fwd + 1, j + fwd + 1) {
-            fwd += 1;
-        }
-        let in_run = back + 1 + fwd >= MIN_DUPLICATE_RUN;
         if (key.len() <= MAX_DEDUP_KEY_BYTES || in_run)
             && let Some(d) = drop.get_mut(i)
         {
@@ -212,14 +222,16 @@ fn trim_link_edges(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>, shares: &mut Vec
             trace(ctx, &b, "link text at the end of the article");
         }
     }
-    while out.len() > 1
-        && let (Some(b), Some(share)) = (out.first(), shares.first())
-        && is_link_furniture(b, *share)
-    {
-        let b = out.remove(0);
-        shares.remove(0);
+    let lead = out
+        .iter()
+        .zip(shares.iter())
+        .take(out.len().saturating_sub(1))
+        .take_while(|(b, share)| is_link_furniture(b, **share))
+        .count();
+    for b in out.drain(..lead) {
         trace(ctx, &b, "link text at the start of the article");
     }
+    shares.drain(..lead);
 }
 
 /// A label shorter than this (characters) ending with a colon, left at the end of the

@@ -44,7 +44,7 @@ tags! {
     Hgroup => "hgroup", Hr => "hr", Html => "html", I => "i", Iframe => "iframe", Img => "img",
     Input => "input", Ins => "ins", Kbd => "kbd", Label => "label", Legend => "legend",
     Li => "li", Link => "link", Main => "main", Map => "map", Mark => "mark", Math => "math",
-    Menu => "menu", Meta => "meta", Meter => "meter", Nav => "nav", Noscript => "noscript",
+    Menu => "menu", Meta => "meta", Meter => "meter", Nav => "nav", Noframes => "noframes", Noscript => "noscript",
     Object => "object", Ol => "ol", Optgroup => "optgroup", Option => "option",
     Output => "output", P => "p", Param => "param", Picture => "picture", Pre => "pre",
     Progress => "progress", Q => "q", Rp => "rp", Rt => "rt", Ruby => "ruby", S => "s",
@@ -150,6 +150,7 @@ impl Tag {
                 | Title
                 | Meta
                 | Link
+                | Noframes
                 | Noscript
                 | Svg
                 | Canvas
