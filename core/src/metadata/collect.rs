@@ -104,6 +104,22 @@ fn head(s: &str, max: usize) -> &str {
     s.get(..end).unwrap_or("")
 }
 
+/// A `<meta>` key, lower-cased, with the Dublin Core prefixes written one way (`dc:title`,
+/// `DC.title` → `dc.title`; `dcterms:created`, `dcterm:created` → `dcterms.created`).
+fn meta_key(k: &str) -> String {
+    let key = k.trim().to_ascii_lowercase();
+    for (from, to) in [
+        ("dc:", "dc."),
+        ("dcterms:", "dcterms."),
+        ("dcterm:", "dcterms."),
+    ] {
+        if let Some(rest) = key.strip_prefix(from) {
+            return format!("{to}{rest}");
+        }
+    }
+    key
+}
+
 /// What an element's class and id say.
 fn furniture(class_id: &str) -> (Option<Furniture>, bool, bool) {
     let lower = class_id.to_ascii_lowercase();
@@ -232,8 +248,15 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
                     ("itemprop", Source::Microdata),
                     ("http-equiv", Source::Meta),
                 ] {
-                    if let Some(k) = el.attr(attr) {
-                        let key = head(k.trim(), 100).to_ascii_lowercase();
+                    let Some(k) = el.attr(attr) else { continue };
+                    // RDFa: `property` holds a space-separated list ("og:title twitter:title").
+                    let keys: Vec<&str> = if attr == "property" {
+                        head(k, 200).split_ascii_whitespace().take(4).collect()
+                    } else {
+                        vec![head(k.trim(), 100)]
+                    };
+                    for k in keys {
+                        let key = meta_key(k);
                         let source = if source == Source::OpenGraph
                             || key.starts_with("og:")
                             || key.starts_with("article:")
@@ -414,5 +437,26 @@ mod tests {
         assert_eq!(p.cc_links.len(), 1);
         assert_eq!(p.itemprops.len(), 1);
         assert_eq!(text_of(&doc, p.bylines[0].ix, 100), "By Jane");
+    }
+
+    #[test]
+    fn rdfa_property_lists_and_dublin_core_prefixes() {
+        let html = Html::parse_document(
+            r#"<head><meta property="x:title dc:title" content="Preferred">
+            <meta property="og:title   twitter:title" content="Social">
+            <meta name="DC.creator" content="Ann"><meta name="og:title extra" content="Odd">
+            </head>"#,
+        );
+        let doc = Doc::new(&html);
+        let p = collect(&doc);
+        let keys: Vec<(&str, &str)> = p.metas.iter().map(|m| (m.key.as_str(), m.value)).collect();
+        assert!(keys.contains(&("dc.title", "Preferred")));
+        assert!(keys.contains(&("x:title", "Preferred")));
+        assert!(keys.contains(&("og:title", "Social")));
+        assert!(keys.contains(&("twitter:title", "Social")));
+        assert!(keys.contains(&("dc.creator", "Ann")));
+        // Must not fire: a `name` is one key, never a list.
+        assert!(keys.contains(&("og:title extra", "Odd")));
+        assert!(!keys.contains(&("og:title", "Odd")));
     }
 }

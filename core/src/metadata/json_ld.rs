@@ -35,6 +35,9 @@ const MAX_AUTHORS: usize = 20;
 #[derive(Debug, Default)]
 pub(crate) struct JsonLd {
     pub headline: Option<String>,
+    /// The article object's `name`, when it differs from its `headline` (some pages put a
+    /// description or kicker in `headline` and the title in `name`).
+    pub name: Option<String>,
     pub article_body: Option<String>,
     /// Author names as written (cleaned later), persons and organisations.
     pub authors: Vec<String>,
@@ -365,6 +368,9 @@ pub(crate) fn from_values(values: &[Value]) -> JsonLd {
     // A page's name is often "Title - Site": only an article's name stands for a headline.
     out.headline =
         str_of(main.get("headline")).or_else(|| article.and_then(|a| str_of(a.get("name"))));
+    out.name = article
+        .and_then(|a| str_of(a.get("name")))
+        .filter(|n| out.headline.as_ref() != Some(n));
     out.article_body = str_of(main.get("articleBody")).or_else(|| str_of(main.get("text")));
     out.published = first(&|o| {
         str_of(o.get("datePublished"))
@@ -621,6 +627,18 @@ mod tests {
         assert_eq!(j.sections, vec!["World"]);
         assert_eq!(j.language.as_deref(), Some("en-GB"));
         assert_eq!(j.page_type.as_deref(), Some("NewsArticle"));
+    }
+
+    #[test]
+    fn article_name_kept_when_it_differs_from_the_headline() {
+        let j = ld(&[r#"{"@type":"Article","headline":"a kind of tree","name":"Oak"}"#]);
+        assert_eq!(j.headline.as_deref(), Some("a kind of tree"));
+        assert_eq!(j.name.as_deref(), Some("Oak"));
+        // Must not fire: the same name twice, or a page's name.
+        let j = ld(&[r#"{"@type":"Article","headline":"Oak","name":"Oak"}"#]);
+        assert_eq!(j.name, None);
+        let j = ld(&[r#"{"@type":"WebPage","name":"Oak - Site"}"#]);
+        assert_eq!(j.name, None);
     }
 
     #[test]

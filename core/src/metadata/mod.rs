@@ -143,7 +143,9 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         p.site_name = Some(s);
     }
 
-    // Title.
+    // Title. An <h1> that only shows the site's name (a logo, a link home) is no headline,
+    // but it names the site when the page does not.
+    let mut site_h1 = None;
     let h1s: Vec<(NodeIx, String)> = cx
         .page
         .h1s
@@ -151,13 +153,22 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         .take(8)
         .map(|&ix| (ix, cx.text(ix, 400)))
         .filter(|(_, t)| !t.is_empty())
+        .filter(|(ix, t)| {
+            let site = is_site_heading(&cx, *ix, t);
+            if site && site_h1.is_none() {
+                site_h1 = Some(t.clone());
+            }
+            !site
+        })
         .collect();
     let mut structured = Vec::new();
-    if let Some(h) = ld.headline.clone().filter(|_| ld.is_article) {
-        structured.push(title::Cand {
-            text: crate::dom::text::collapse(&h),
-            source: Source::JsonLd,
-        });
+    for h in [ld.headline.clone(), ld.name.clone()].into_iter().flatten() {
+        if ld.is_article {
+            structured.push(title::Cand {
+                text: crate::dom::text::collapse(&h),
+                source: Source::JsonLd,
+            });
+        }
     }
     for (v, s) in cx.metas(&[
         "og:title",
@@ -173,7 +184,7 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
             source: s,
         });
     }
-    if let Some(ix) = cx.itemprops(&["headline"]).next() {
+    for ix in cx.itemprops(&["headline"]).take(4) {
         let t = cx.text(ix, 400);
         if !t.is_empty() {
             structured.push(title::Cand {
@@ -186,7 +197,7 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         structured,
         h1s: h1s.iter().map(|(_, t)| t.clone()).collect(),
         head_title: cx.page.title.clone(),
-        site_name: meta.site_name.clone(),
+        site_name: meta.site_name.clone().or(site_h1),
     };
     let mut title_h1 = None;
     if let Some((t, src)) = title::choose(&inputs) {
@@ -504,6 +515,61 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
     meta.body_nodes.sort();
     meta.body_nodes.dedup();
     meta
+}
+
+/// Class/id fragments (lower-case, without `-`/`_`) that name a site's logo or name.
+const SITE_HEADING_CLASSES: &[&str] = &["logo", "brand", "sitetitle", "sitename"];
+/// Class/id fragments that name a page's own headline, which wins over the above.
+const HEADLINE_CLASSES: &[&str] = &["entry", "post", "article", "headline", "story"];
+
+/// `true` when an `<h1>` shows the site rather than the page: named like a logo or site
+/// title, or all of its text is one link to the site's home page.
+fn is_site_heading(cx: &Ctx<'_, '_>, ix: NodeIx, text: &str) -> bool {
+    let named = |i: NodeIx| {
+        ["class", "id"].iter().any(|a| {
+            cx.doc.attr(i, a).is_some_and(|v| {
+                let v: String = v
+                    .chars()
+                    .take(200)
+                    .filter(|c| *c != '-' && *c != '_')
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                SITE_HEADING_CLASSES.iter().any(|k| v.contains(k))
+                    && !HEADLINE_CLASSES.iter().any(|k| v.contains(k))
+            })
+        })
+    };
+    if named(ix) {
+        return true;
+    }
+    let key = fold(text);
+    cx.doc.subtree(ix).skip(1).take(20).any(|d| {
+        cx.doc.is(d, Tag::A)
+            && cx.doc.attr(d, "href").is_some_and(is_home_href)
+            && fold(&cx.text(d, 400)) == key
+    })
+}
+
+/// `true` when `href` points at a site's home page (`/`, `https://example.com/`,
+/// `index.html`), also inside an archive's URL.
+fn is_home_href(href: &str) -> bool {
+    let h = href.trim();
+    let path = match h.rfind("://") {
+        Some(i) => {
+            let rest = h.get(i + 3..).unwrap_or("");
+            rest.find('/').map_or("", |j| rest.get(j..).unwrap_or(""))
+        }
+        None => match h.strip_prefix("//") {
+            Some(rest) => rest.find('/').map_or("", |j| rest.get(j..).unwrap_or("")),
+            None => h,
+        },
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    matches!(
+        path.trim_start_matches("./"),
+        "" | "/" | "/index.html" | "/index.htm" | "/index.php" | "index.html" | "index.php"
+    ) && !h.is_empty()
+        && !h.starts_with('#')
 }
 
 /// `true` when the space-separated `rels` hold `want`.
@@ -1397,4 +1463,89 @@ pub(crate) fn apply(meta: Metadata, article: &mut Article, blocks: &[Block]) {
         article.provenance.language = Some(Source::Text);
     }
     article.word_count = crate::dom::text::word_count(&text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    /// The metadata of a page, with default options.
+    fn meta_of(html: &str) -> Metadata {
+        let html = Html::parse_document(html);
+        let doc = Doc::new(&html);
+        extract(&doc, &Options::default(), None)
+    }
+
+    #[test]
+    fn home_links() {
+        for h in [
+            "/",
+            "https://example.com",
+            "https://example.com/",
+            "//example.com/index.html",
+            "https://web.archive.org/web/2014/http://www.example.com/",
+            "./",
+        ] {
+            assert!(is_home_href(h), "{h}");
+        }
+        for h in [
+            "/2020/01/02/a-story/",
+            "https://example.com/blog/post",
+            "#top",
+            "",
+        ] {
+            assert!(!is_home_href(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn a_logo_heading_is_the_site_not_the_title() {
+        let m = meta_of(
+            r#"<title>Four Years » Blog Archive » Interning small integers</title>
+            <h1><a href="https://fouryears.example/">Four Years</a></h1>
+            <h2>Interning small integers</h2>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Interning small integers"));
+        let m = meta_of(
+            r#"<title>Money laundering uncovered in a bank – Watch</title>
+            <h1 class="site-logo">Watch</h1><h1>Money laundering uncovered in a bank</h1>"#,
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Money laundering uncovered in a bank")
+        );
+        // Must not fire: a headline linking to its own page, or classed as a post title.
+        let m = meta_of(
+            r#"<title>A story of the day - Blog</title>
+            <h1><a href="/2020/05/a-story/">A story of the day</a></h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("A story of the day"));
+        let m = meta_of(
+            r#"<title>Alcohol on a boat – learn the risks</title>
+            <h1 class="entry-title aungblogtitle">Alcohol on a boat</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Alcohol on a boat"));
+    }
+
+    #[test]
+    fn json_ld_name_when_the_headline_is_a_description() {
+        let m = meta_of(
+            r#"<title>Oak - Encyclopedia</title>
+            <script type="application/ld+json">{"@type":"Article",
+            "headline":"a kind of tree","name":"Oak"}</script><h1>Oak</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Oak"));
+        assert_eq!(m.provenance.title, Some(Source::JsonLd));
+    }
+
+    #[test]
+    fn every_microdata_headline_is_a_candidate() {
+        let m = meta_of(
+            r#"<p itemprop="headline">Site header</p>
+            <h1 itemprop="headline">The story itself</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("The story itself"));
+        assert_eq!(m.provenance.title, Some(Source::Microdata));
+    }
 }
