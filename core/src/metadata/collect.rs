@@ -139,7 +139,6 @@ fn furniture(class_id: &str) -> (Option<Furniture>, bool, bool) {
             || tok == "auteur"
             || tok == "autore"
             || tok == "creator"
-            || tok == "by"
             || tok.contains("postedby")
             || tok == "reporter"
         {

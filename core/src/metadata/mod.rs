@@ -23,7 +23,7 @@ pub(crate) mod title;
 use url::Url;
 
 use crate::article::{Article, Block, Provenance, Source};
-use crate::dom::text::fold;
+use crate::dom::text::{fold, is_cjk};
 use crate::dom::{Doc, NodeIx, Tag};
 use crate::options::Options;
 use collect::{Cand, Page, text_of};
@@ -242,15 +242,6 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         None => None,
     };
 
-    // Authors.
-    let site_key = meta.site_name.as_deref().map(fold);
-    let (names, src, nodes) = read_authors(&cx, &ld, site_key.as_deref(), title_h1);
-    if !names.is_empty() {
-        meta.authors = names;
-        p.authors = Some(src);
-        meta.body_nodes.extend(nodes);
-    }
-
     // Canonical URL.
     let canonical = cx
         .page
@@ -273,6 +264,16 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
     if let Some((u, s)) = canonical {
         meta.url = Some(u);
         p.url = Some(s);
+    }
+
+    // Authors.
+    let site_key = meta.site_name.as_deref().map(fold);
+    let host = meta.url.as_deref().map(host_keys).unwrap_or_default();
+    let (names, src, nodes) = read_authors(&cx, &ld, site_key.as_deref(), &host, title_h1);
+    if !names.is_empty() {
+        meta.authors = names;
+        p.authors = Some(src);
+        meta.body_nodes.extend(nodes);
     }
 
     // Dates.
@@ -636,49 +637,200 @@ const BYLINE_LEADS: &[&str] = &[
     "ein beitrag von ",
     "redaktion:",
     "gespeichert von ",
+    "erstellt von ",
+    "verfasst von ",
+    "geschrieben von ",
+];
+/// Labels that stand alone in an element, the byline following in the next one
+/// ("<span>Autor:</span> Jane Doe", "<b>Von:</b><br>Jane Doe"), lower-case, without colon.
+const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "author",
+    "authors",
+    "author(s)",
+    "autor",
+    "autorin",
+    "autoren",
+    "autor(en)",
+    "auteur",
+    "auteur(s)",
+    "autore",
+    "written by",
+    "posted by",
+    "verfasst von",
+    "geschrieben von",
+    "erstellt von",
+    "interview",
+    "text",
+    "texte",
+    "texto",
+];
+/// Labels before the source of a story ("Quelle: kathpress"), read when no byline shows.
+const SOURCE_LABELS: &[&str] = &["quelle", "source", "fuente", "fonte"];
+/// Values of a `twitter:labelN` meta that announce the author in `twitter:dataN` (as SEO
+/// plugins write them), lower-case.
+const WRITTEN_BY_LABELS: &[&str] = &[
+    "written by",
+    "verfasst von",
+    "geschrieben von",
+    "écrit par",
+    "escrito por",
+    "scritto da",
+    "geschreven door",
+    "author",
+    "autor",
 ];
 /// Longest element text read as a labelled byline.
 const MAX_LABELLED_BYLINE_CHARS: usize = 120;
+/// Nodes of an author box searched for its heading.
+const MAX_BOX_NODES: usize = 40;
+/// Characters of text read after a lone byline label.
+const MAX_FOLLOWING_CHARS: usize = 80;
 
 /// `true` when every name is an address, a handle or the site itself: a weak reading that a
 /// visible byline should override.
-fn weak_names(names: &[String], site_key: Option<&str>) -> bool {
+fn weak_names(names: &[String], site_key: Option<&str>, host: &[String]) -> bool {
     names.iter().all(|n| {
         let k = fold(n);
         let no_space = !n.contains(' ');
-        (no_space && (n.contains('.') || n.contains('_')))
+        // Initials ("JF"), handles ("jdoe", "jane.doe"), the site or its domain.
+        // One Latin word is a first name or a handle: a visible byline often says more
+        // ("Loïc" → "Loïc Le Clerc").
+        let latin = n
+            .chars()
+            .all(|c| c.is_alphanumeric() && !is_cjk(c) || ".-_'".contains(c));
+        (no_space && latin)
             || site_key
                 .is_some_and(|s| !s.is_empty() && (k == s || s.contains(&k) || k.contains(s)))
+            || host
+                .iter()
+                .any(|h| k == *h || (h.chars().count() >= 4 && k.contains(h.as_str())))
     })
+}
+
+/// The labels of a URL's host that may name the site, folded ("https://www.l-mag.de/x" →
+/// `["lmag"]`; the top-level domain and "www" are left out).
+fn host_keys(url: &str) -> Vec<String> {
+    let Ok(u) = Url::parse(url) else {
+        return Vec::new();
+    };
+    let Some(host) = u.host_str() else {
+        return Vec::new();
+    };
+    let labels: Vec<&str> = host.split('.').collect();
+    labels
+        .iter()
+        .take(labels.len().saturating_sub(1))
+        .filter(|l| **l != "www")
+        .map(|l| fold(l))
+        .filter(|k| k.chars().count() >= 3)
+        .collect()
+}
+
+/// `true` when `name` is the site's name.
+fn is_site_name(name: &str, site_key: Option<&str>) -> bool {
+    site_key.is_some_and(|s| !s.is_empty() && fold(name) == s)
+}
+
+/// Names without the site: its name trailing a person's ("Adam Aaronson PhillyVoice"), and
+/// the site itself beside persons ("Jane Doe, The Daily"). A list naming only the site
+/// stays as it is.
+fn without_site(names: Vec<String>, site_key: Option<&str>) -> Vec<String> {
+    let Some(site) = site_key.filter(|s| !s.is_empty()) else {
+        return names;
+    };
+    let names: Vec<String> = names
+        .into_iter()
+        .map(|n| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            for k in 1..words.len().min(4) {
+                if let (Some(head), Some(tail)) =
+                    (words.get(..words.len() - k), words.get(words.len() - k..))
+                    && fold(&tail.join(" ")) == site
+                    && !authors::only_roles(head)
+                {
+                    return head.join(" ");
+                }
+            }
+            n
+        })
+        .collect();
+    if names.iter().all(|n| is_site_name(n, Some(site))) {
+        return names;
+    }
+    names
+        .into_iter()
+        .filter(|n| !is_site_name(n, Some(site)))
+        .collect()
+}
+
+/// Ancestors looked at for a comment section.
+const MAX_COMMENT_DEPTH: usize = 12;
+
+/// `true` when `ix` sits in a comment (an ancestor's class or id starts with "comment").
+fn in_comments(cx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    cx.doc.ancestors(ix).take(MAX_COMMENT_DEPTH).any(|a| {
+        ["class", "id"].iter().any(|k| {
+            cx.doc.attr(a, k).is_some_and(|v| {
+                v.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+                    t.len() >= 7
+                        && t.get(..7)
+                            .is_some_and(|p| p.eq_ignore_ascii_case("comment"))
+                })
+            })
+        })
+    })
+}
+
+/// The `twitter:dataN` value whose `twitter:labelN` announces the author ("Written by").
+fn twitter_written_by<'h>(cx: &Ctx<'_, 'h>) -> Option<(&'h str, Source)> {
+    for i in 1..=4 {
+        let label = format!("twitter:label{i}");
+        let Some((l, _)) = cx.meta(&[label.as_str()]) else {
+            continue;
+        };
+        let l = l.trim().trim_end_matches(':').to_lowercase();
+        if WRITTEN_BY_LABELS.contains(&l.as_str()) {
+            let data = format!("twitter:data{i}");
+            return cx.meta(&[data.as_str()]);
+        }
+    }
+    None
 }
 
 /// Authors, their source, and the byline elements they were read from.
 ///
 /// Structured sources (JSON-LD, meta tags, microdata) come first unless all they name is the
 /// site, an address or a handle; then the visible byline (`rel=author` links, byline-like
-/// elements, "By …" next to the headline, "Autor: …" anywhere).
+/// elements, "By …" next to the headline, "Autor: …" anywhere); then the weak structured
+/// names; then a visible byline naming the site.
 fn read_authors(
     cx: &Ctx<'_, '_>,
     ld: &json_ld::JsonLd,
     site_key: Option<&str>,
+    host: &[String],
     title_h1: Option<NodeIx>,
 ) -> (Vec<String>, Source, Vec<NodeIx>) {
-    let not_site = |names: Vec<String>| -> Vec<String> {
-        names
-            .into_iter()
-            .filter(|n| site_key.is_none_or(|s| fold(n) != s))
-            .collect()
-    };
     let mut structured: Vec<(Vec<String>, Source)> = Vec::new();
-    let names = not_site(authors::clean_all(
-        ld.authors
-            .iter()
-            .map(String::as_str)
-            .filter(|a| !authors::is_url(a)),
-    ));
-    if !names.is_empty() {
-        structured.push((names, Source::JsonLd));
-    }
+    let mut push = |names: Vec<String>, src: Source| {
+        let names = without_site(names, site_key);
+        if !names.is_empty() {
+            structured.push((names, src));
+        }
+    };
+    push(
+        authors::clean_all(
+            ld.authors
+                .iter()
+                .map(String::as_str)
+                .filter(|a| !authors::is_url(a)),
+        ),
+        Source::JsonLd,
+    );
     for k in [
         "author",
         "article:author",
@@ -696,16 +848,22 @@ fn read_authors(
             .filter(|(v, _)| !authors::is_url(v))
             .collect();
         if let Some((_, s)) = vals.first() {
-            let names = not_site(authors::clean_all(vals.iter().map(|(v, _)| *v)));
+            let names = authors::clean_all(vals.iter().map(|(v, _)| *v));
             if !names.is_empty() {
-                structured.push((names, *s));
+                push(names, *s);
                 break;
             }
         }
     }
+    if let Some((v, s)) = twitter_written_by(cx) {
+        push(authors::clean(v), s);
+    }
     // Microdata: itemprop=author, its itemprop=name when it has one.
     let mut micro_node = None;
-    for ix in cx.itemprops(&["author", "creator"]) {
+    for ix in cx
+        .itemprops(&["author", "creator"])
+        .filter(|&ix| !in_comments(cx, ix))
+    {
         let name_ix = cx.doc.subtree(ix).skip(1).find(|&d| {
             cx.doc
                 .attr(d, "itemprop")
@@ -723,7 +881,7 @@ fn read_authors(
                 .map(str::to_string)
                 .unwrap_or_else(|| cx.text(ix, MAX_BYLINE_CHARS)),
         };
-        let names = not_site(authors::clean(&text));
+        let names = without_site(authors::clean(&text), site_key);
         if !names.is_empty() {
             structured.push((names, Source::Microdata));
             micro_node = Some(ix);
@@ -732,18 +890,22 @@ fn read_authors(
     }
     let strong = structured
         .iter()
-        .position(|(n, _)| !weak_names(n, site_key));
+        .position(|(n, _)| !weak_names(n, site_key, host));
     if let Some(i) = strong
         && let Some((names, src)) = structured.get(i)
     {
         let nodes = byline_nodes_for(cx, names, micro_node.filter(|_| *src == Source::Microdata));
         return (names.clone(), *src, nodes);
     }
-    if let Some((names, nodes)) = visible_authors(cx, site_key, title_h1) {
-        return (names, Source::Dom, nodes);
+    let visible = visible_authors(cx, site_key, title_h1);
+    if let Some(v) = visible.as_ref().filter(|v| !v.weak) {
+        return (v.names.clone(), Source::Dom, v.nodes.clone());
     }
-    match structured.into_iter().next() {
-        Some((names, src)) => (names, src, Vec::new()),
+    if let Some((names, src)) = structured.into_iter().next() {
+        return (names, src, Vec::new());
+    }
+    match visible {
+        Some(v) => (v.names, Source::Dom, v.nodes),
         None => (Vec::new(), Source::Dom, Vec::new()),
     }
 }
@@ -773,17 +935,152 @@ fn byline_nodes_for(cx: &Ctx<'_, '_>, names: &[String], node: Option<NodeIx>) ->
     Vec::new()
 }
 
+/// Names read from the visible page.
+struct Visible {
+    names: Vec<String>,
+    /// The elements they were read from.
+    nodes: Vec<NodeIx>,
+    /// The names are the site's, or a licence's attribution: weaker than structured names.
+    weak: bool,
+}
+
+/// The text of a byline element, with " | " where two pieces of text meet without a space
+/// across an element boundary ("<span>Jane Doe</span><span>Senior Analyst</span>"): such
+/// pieces are laid out apart, and the cleaner splits on the bar.
+fn byline_text(cx: &Ctx<'_, '_>, ix: NodeIx, max: usize) -> String {
+    let mut out = String::new();
+    let cap = max.saturating_mul(4);
+    for i in cx.doc.subtree(ix) {
+        let Some(t) = cx.doc.text(i) else {
+            // Blocks and line breaks part the pieces of a byline box too.
+            if cx.doc.tag(i).is_some_and(|t| t.is_block() || t == Tag::Br)
+                && !out.trim_end().is_empty()
+                && !out.trim_end().ends_with('|')
+            {
+                out.push_str(" | ");
+            }
+            continue;
+        };
+        if cx
+            .doc
+            .parent(i)
+            .and_then(|p| cx.doc.tag(p))
+            .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Noscript))
+        {
+            continue;
+        }
+        if out.chars().last().is_some_and(char::is_alphanumeric)
+            && t.chars().next().is_some_and(char::is_alphanumeric)
+        {
+            out.push_str(" | ");
+        }
+        crate::dom::text::push_collapsed(&mut out, t);
+        if out.len() >= cap {
+            break;
+        }
+    }
+    let t = out.trim();
+    if t.chars().count() > max {
+        t.chars().take(max).collect()
+    } else {
+        t.to_string()
+    }
+}
+
+/// About [`MAX_FOLLOWING_CHARS`] of the text after element `ix`, up to the next line break
+/// or block.
+fn following_text(cx: &Ctx<'_, '_>, ix: NodeIx) -> String {
+    let mut out = String::new();
+    let from = cx.doc.end(ix).get();
+    for i in from..(from + NEAR_H1_NODES).min(cx.doc.len()) {
+        let n = NodeIx(i as u32);
+        if let Some(t) = cx.doc.text(n) {
+            crate::dom::text::push_collapsed(&mut out, t);
+            if out.chars().count() > MAX_FOLLOWING_CHARS {
+                break;
+            }
+        } else if cx.doc.tag(n).is_some_and(|t| t.is_block() || t == Tag::Br)
+            && !out.trim().is_empty()
+        {
+            break;
+        }
+    }
+    out.chars().take(MAX_FOLLOWING_CHARS).collect()
+}
+
+/// Children of a long block looked at for a byline label.
+const MAX_OWN_TEXTS: usize = 40;
+
+/// `true` for a link or list item: a menu entry, not a label.
+fn is_menu(cx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    cx.doc
+        .tag(ix)
+        .is_some_and(|t| matches!(t, Tag::A | Tag::Li))
+}
+
+/// Longest "date - name" line read, in characters.
+const MAX_DATED_NAME_CHARS: usize = 60;
+
+/// The name in a line made of a date and a name ("25.10.2022 - Reiner Nagel", "Jane Doe |
+/// 3 May 2021"): two parts, one a date, the other two to four capitalised words.
+fn dated_name(text: &str) -> Option<String> {
+    if text.chars().count() > MAX_DATED_NAME_CHARS {
+        return None;
+    }
+    let seps = [
+        " - ", " | ", " · ", " • ", " – ", " — ", " von ", " by ", " par ", " por ",
+    ];
+    let (sep, (a, b)) = seps
+        .iter()
+        .find_map(|s| text.split_once(s).map(|p| (*s, p)))?;
+    // After a lead-in word, one name is enough ("06.11.2023 13:30 von Olga").
+    let lead = sep.trim().chars().all(char::is_alphabetic);
+    let (a, b) = (a.trim(), b.trim());
+    let is_date =
+        |p: &str| p.chars().any(|c| c.is_ascii_digit()) && date::parse_text(p, None).is_some();
+    let name = if is_date(a) && !is_date(b) {
+        b
+    } else if !lead && is_date(b) && !is_date(a) {
+        a
+    } else {
+        return None;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit())
+    });
+    let min_words = if lead { 1 } else { 2 };
+    ((min_words..=4).contains(&words.len()) && capitalised).then(|| name.to_string())
+}
+
 /// Names from the visible page, and the elements they were read from.
 fn visible_authors(
     cx: &Ctx<'_, '_>,
     site_key: Option<&str>,
     title_h1: Option<NodeIx>,
-) -> Option<(Vec<String>, Vec<NodeIx>)> {
-    let not_site = |names: Vec<String>| -> Vec<String> {
-        names
-            .into_iter()
-            .filter(|n| site_key.is_none_or(|s| fold(n) != s))
-            .collect()
+) -> Option<Visible> {
+    // The first reading that named only the site, kept in case nothing better shows.
+    let mut site_only: Option<Visible> = None;
+    let mut found = |names: Vec<String>, nodes: Vec<NodeIx>| -> Option<Visible> {
+        let names = without_site(names, site_key);
+        if names.is_empty() {
+            return None;
+        }
+        if names.iter().all(|n| is_site_name(n, site_key)) {
+            if site_only.is_none() {
+                site_only = Some(Visible {
+                    names,
+                    nodes,
+                    weak: true,
+                });
+            }
+            return None;
+        }
+        Some(Visible {
+            names,
+            nodes,
+            weak: false,
+        })
     };
     // rel=author links in the body.
     let mut names = Vec::new();
@@ -794,7 +1091,7 @@ fn visible_authors(
         .iter()
         .filter(|l| !l.in_head && has_rel(&l.rel, "author") && !cx.page.in_aside(l.ix))
     {
-        let n = not_site(authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS)));
+        let n = authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS));
         if !n.is_empty() {
             names.extend(n);
             nodes.push(l.ix);
@@ -802,14 +1099,25 @@ fn visible_authors(
     }
     if !names.is_empty() {
         let names = authors::clean_all(names.iter().map(String::as_str));
-        return Some((names, byline_blocks(cx, &nodes)));
+        if let Some(v) = found(names, byline_blocks(cx, &nodes)) {
+            return Some(v);
+        }
     }
+    // A Creative Commons attribution names the work's author (`rel="cc:attributionURL"`);
+    // it often names the whole site's owner, so it is a weak reading.
+    let attribution = cx
+        .page
+        .links
+        .iter()
+        .filter(|l| !l.in_head && has_rel(&l.rel, "cc:attributionurl"))
+        .map(|l| authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS)))
+        .find(|n| !n.is_empty());
     // Then the same in page furniture (a meta column is often an <aside>), outside comments.
     let rel_aside = cx.page.links.iter().find_map(|l| {
         if l.in_head || !has_rel(&l.rel, "author") || !cx.page.in_aside(l.ix) {
             return None;
         }
-        let n = not_site(authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS)));
+        let n = authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS));
         (!n.is_empty()).then_some((n, l.ix))
     });
     // Byline-like elements: outside furniture first, author boxes last; within nested ones,
@@ -817,8 +1125,10 @@ fn visible_authors(
     for pass in 0..3 {
         if pass == 2 {
             // Furniture bylines are mostly teasers' and comments'; only rel=author counts.
-            if let Some((n, ix)) = rel_aside.clone() {
-                return Some((n, byline_blocks(cx, &[ix])));
+            if let Some((n, ix)) = rel_aside.clone()
+                && let Some(v) = found(n, byline_blocks(cx, &[ix]))
+            {
+                return Some(v);
             }
             break;
         }
@@ -832,11 +1142,21 @@ fn visible_authors(
             })
             .collect();
         let names_of = |c: &Cand| -> Vec<String> {
-            let text = cx.text(c.ix, MAX_BYLINE_CHARS + 1);
-            if text.chars().count() > MAX_BYLINE_CHARS {
-                return Vec::new();
+            let text = byline_text(cx, c.ix, MAX_BYLINE_CHARS + 1);
+            if text.chars().count() <= MAX_BYLINE_CHARS {
+                return authors::clean(&text);
             }
-            not_site(authors::clean(&text))
+            // An author box with a biography: the name is its heading.
+            if c.weak
+                && let Some(h) = cx.doc.subtree(c.ix).skip(1).take(MAX_BOX_NODES).find(|&d| {
+                    cx.doc
+                        .tag(d)
+                        .is_some_and(|t| matches!(t, Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5))
+                })
+            {
+                return authors::clean(&cx.text(h, MAX_BYLINE_CHARS));
+            }
+            Vec::new()
         };
         for (i, c) in cands.iter().enumerate() {
             let n = names_of(c);
@@ -852,10 +1172,13 @@ fn visible_authors(
                     (!m.is_empty()).then_some((m, d.ix))
                 });
             let (n, ix) = inner.unwrap_or((n, c.ix));
-            return Some((n, byline_blocks(cx, &[ix])));
+            if let Some(v) = found(n, byline_blocks(cx, &[ix])) {
+                return Some(v);
+            }
         }
     }
-    // "By Jane Doe" near the headline, or "Autor: Jane Doe" anywhere.
+    // "By Jane Doe" near the headline, or "Autor: Jane Doe" anywhere; a lone label
+    // ("Autor:") reads the text after it.
     let h1 = title_h1.or_else(|| cx.page.h1s.first().copied());
     let near: Vec<NodeIx> = match h1 {
         Some(h) => {
@@ -873,7 +1196,10 @@ fn visible_authors(
         .all()
         .filter(|&ix| !cx.page.in_aside(ix))
         .take(MAX_LABEL_SCAN_NODES * 2);
-    for ix in near.into_iter().chain(everywhere) {
+    let near_len = near.len();
+    // "Quelle: kathpress": the source of an agency story, when no byline shows.
+    let mut source: Option<Vec<String>> = None;
+    for (k, ix) in near.into_iter().chain(everywhere).enumerate() {
         if cx.doc.tag(ix).is_none_or(|t| {
             matches!(
                 t,
@@ -892,18 +1218,94 @@ fn visible_authors(
         }
         let t = cx.text(ix, MAX_LABELLED_BYLINE_CHARS + 1);
         if t.chars().count() > MAX_LABELLED_BYLINE_CHARS {
+            // A label in a longer block ("… Autor: <a>Jane Doe</a> …"): the text after it.
+            let label_node = cx.doc.children(ix).take(MAX_OWN_TEXTS).find(|&c| {
+                cx.doc.text(c).is_some_and(|t| {
+                    let l = t.trim().trim_end_matches([':', ' ']).to_lowercase();
+                    BYLINE_LABELS.contains(&l.as_str()) && t.contains(':')
+                })
+            });
+            if let Some(own) = label_node {
+                let text = following_text(cx, own);
+                let names = authors::clean(&text);
+                if authors::reads_as_byline(&names, &text)
+                    && let Some(v) = found(names, Vec::new())
+                {
+                    return Some(v);
+                }
+            }
             continue;
         }
+        // Leading punctuation ("| By", "- Redaktion: …") is page furniture.
+        let t = t
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
         let lower = t.to_lowercase();
-        if !BYLINE_LEADS.iter().any(|p| lower.starts_with(p)) {
-            continue;
+        let label = lower.trim_end_matches([':', ' ']);
+        // Next to the headline, "27.02.2025 - Jane Doe" is a dateline with the byline.
+        if k < near_len
+            && let Some(name) = dated_name(&t)
+            && let Some(v) = found(vec![name], byline_blocks(cx, &[ix]))
+        {
+            return Some(v);
         }
-        let names = not_site(authors::clean(&t));
-        if !names.is_empty() {
-            return Some((names, byline_blocks(cx, &[ix])));
+        let heading = cx.doc.tag(ix).is_some_and(|t| {
+            matches!(t, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+        });
+        if source.is_none() && !is_menu(cx, ix) {
+            // "Quelle: kathpress" in one element, or "<b>Quelle:</b> kathpress".
+            let rest = SOURCE_LABELS.iter().find_map(|l| {
+                let head = t.get(..l.len())?;
+                let r = t.get(l.len()..)?.trim_start();
+                if !head.eq_ignore_ascii_case(l) {
+                    return None;
+                }
+                match r.strip_prefix(':') {
+                    Some(r) if r.trim().is_empty() => Some(following_text(cx, ix)),
+                    Some(r) => Some(r.to_string()),
+                    None if r.is_empty() => Some(following_text(cx, ix)),
+                    None => None,
+                }
+            });
+            if let Some(rest) = rest {
+                let names = authors::clean(&rest);
+                if !names.is_empty() {
+                    source = Some(names);
+                }
+                continue;
+            }
+        }
+        // Menu items are no labels ("Interview", "Text" in a list of sections).
+        let menu = is_menu(cx, ix);
+        let (text, nodes) = if BYLINE_LABELS.contains(&label) && !menu {
+            (following_text(cx, ix), Vec::new())
+        } else if BYLINE_LEADS
+            .iter()
+            .any(|p| lower.starts_with(p) && (!heading || p.trim_end().contains([' ', ':'])))
+        {
+            (t.clone(), byline_blocks(cx, &[ix]))
+        } else {
+            continue;
+        };
+        let names = authors::clean(&text);
+        if authors::reads_as_byline(&names, &text)
+            && let Some(v) = found(names, nodes)
+        {
+            return Some(v);
         }
     }
-    None
+    if let Some(names) = source
+        && let Some(v) = found(names, Vec::new())
+    {
+        return Some(v);
+    }
+    site_only.or_else(|| {
+        attribution.map(|names| Visible {
+            names,
+            nodes: Vec::new(),
+            weak: true,
+        })
+    })
 }
 
 /// For each byline element, the largest enclosing element that is still only a byline
@@ -1547,5 +1949,195 @@ mod tests {
         );
         assert_eq!(m.title.as_deref(), Some("The story itself"));
         assert_eq!(m.provenance.title, Some(Source::Microdata));
+    }
+
+    fn authors_of(html: &str) -> Vec<String> {
+        meta_of(html).authors
+    }
+
+    #[test]
+    fn seo_plugin_written_by_pair() {
+        let a = authors_of(
+            r#"<meta name="twitter:label1" content="Written by">
+            <meta name="twitter:data1" content="Chase Bern">
+            <meta name="twitter:label2" content="Est. reading time">
+            <meta name="twitter:data2" content="4 minutes">"#,
+        );
+        assert_eq!(a, vec!["Chase Bern"]);
+        // Must not fire: another label's data.
+        let a = authors_of(
+            r#"<meta name="twitter:label1" content="Est. reading time">
+            <meta name="twitter:data1" content="4 minutes">"#,
+        );
+        assert!(a.is_empty());
+    }
+
+    #[test]
+    fn a_personal_site_named_after_its_author() {
+        let a = authors_of(
+            r#"<meta property="og:site_name" content="Cory Dran">
+            <meta name="author" content="Cory Dran"><h1>A post</h1>"#,
+        );
+        assert_eq!(a, vec!["Cory Dran"]);
+    }
+
+    #[test]
+    fn the_site_is_cut_from_names_and_lists() {
+        assert_eq!(
+            without_site(vec!["Adam Aaron PhillyVoice".into()], Some("phillyvoice")),
+            vec!["Adam Aaron"]
+        );
+        assert_eq!(
+            without_site(
+                vec!["Jane Doe".into(), "The Daily".into()],
+                Some("thedaily")
+            ),
+            vec!["Jane Doe"]
+        );
+        // Must not fire: a team named with the site, or the site alone.
+        assert_eq!(
+            without_site(vec!["Redacción Diario X".into()], Some("diariox")),
+            vec!["Redacción Diario X"]
+        );
+        assert_eq!(
+            without_site(vec!["The Daily".into()], Some("thedaily")),
+            vec!["The Daily"]
+        );
+    }
+
+    #[test]
+    fn weak_names_give_way_to_a_visible_byline() {
+        let page = |meta: &str| {
+            authors_of(&format!(
+                r#"<link rel="canonical" href="https://www.l-mag.de/news/a">
+                <meta name="author" content="{meta}"><h1>Title of the story</h1>
+                <p class="byline">Par <span class="author">Loïc Le Clerc</span></p>"#
+            ))
+        };
+        assert_eq!(page("Loïc"), vec!["Loïc Le Clerc"]);
+        assert_eq!(page("L-MAG"), vec!["Loïc Le Clerc"]);
+        assert_eq!(page("JF"), vec!["Loïc Le Clerc"]);
+        // Must not fire: a full name in the meta tag wins.
+        assert_eq!(page("Jane Doe"), vec!["Jane Doe"]);
+        assert!(!weak_names(&["孔德明".into()], None, &[]));
+        assert_eq!(host_keys("https://www.l-mag.de/x"), vec!["lmag"]);
+    }
+
+    #[test]
+    fn byline_pieces_laid_out_apart() {
+        let a = authors_of(
+            r#"<h1>Story</h1><div class="author"><span>Sean Peek</span><span>Senior
+            Analyst</span><span>Updated May 3, 2024</span></div>"#,
+        );
+        assert_eq!(a, vec!["Sean Peek"]);
+        let a = authors_of(
+            r#"<h1>Story</h1><div class="author-info"><h4>Teufel Blog Redaktion</h4>
+            <p>Alles über Lautsprecher</p></div>"#,
+        );
+        assert_eq!(a, vec!["Teufel Blog Redaktion"]);
+        // Must not fire: words parted by a space stay one name.
+        let a = authors_of(
+            r#"<h1>Story</h1><div class="author"><span>Jane</span> <span>Doe</span></div>"#,
+        );
+        assert_eq!(a, vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn an_author_box_with_a_biography_gives_its_heading() {
+        let bio = "Martin writes about money and cars. ".repeat(10);
+        let a = authors_of(&format!(
+            r#"<h1>Story</h1><div class="author-bio"><h3>Martin Junk</h3><p>{bio}</p></div>"#
+        ));
+        assert_eq!(a, vec!["Martin Junk"]);
+    }
+
+    #[test]
+    fn labels_read_the_text_after_them() {
+        let a = authors_of(
+            r#"<h1>Story</h1><div><span>Datum:</span> 19.11.2021<br>
+            <span>Autor:</span> Fritz Imhof<br><span>Quelle:</span> Livenet</div>"#,
+        );
+        assert_eq!(a, vec!["Fritz Imhof"]);
+        let long = "Symbolgrafik und mehr Text in diesem Absatz. ".repeat(4);
+        let a = authors_of(&format!(
+            r#"<h1>Story</h1><div>{long}<br>Autor: <a href="/ra/">Rechtsanwalt</a> Sebastian Ein</div>"#
+        ));
+        assert_eq!(a, vec!["Sebastian Ein"]);
+        // Must not fire: a menu entry named like a label.
+        let a = authors_of(
+            r#"<h1>Story</h1><ul><li><a href="/i">Interview</a></li>
+            <li><a href="/v">Veranstaltung</a></li></ul>"#,
+        );
+        assert!(a.is_empty());
+    }
+
+    #[test]
+    fn headings_are_no_bylines_unless_they_say_so() {
+        let a = authors_of(r#"<h1>Story</h1><h3>Von Sprachregeln, Gender-Politik und mehr</h3>"#);
+        assert!(a.is_empty());
+        let a = authors_of(r#"<h1>Story</h1><h3>Written by Cassidy Hort</h3>"#);
+        assert_eq!(a, vec!["Cassidy Hort"]);
+    }
+
+    #[test]
+    fn the_source_of_an_agency_story() {
+        let a = authors_of(r#"<h1>Story</h1><p>Text.</p><p>Quelle: kathpress</p>"#);
+        assert_eq!(a, vec!["kathpress"]);
+        // Must not fire over a byline.
+        let a =
+            authors_of(r#"<h1>Story</h1><p>Von Anna Berg</p><p>Text.</p><p>Quelle: kathpress</p>"#);
+        assert_eq!(a, vec!["Anna Berg"]);
+    }
+
+    #[test]
+    fn a_dateline_with_the_byline() {
+        assert_eq!(
+            dated_name("25.10.2022 - Reiner Nag").as_deref(),
+            Some("Reiner Nag")
+        );
+        assert_eq!(
+            dated_name("Aaron Rica | Senior Writer | July 2, 2025").as_deref(),
+            Some("Aaron Rica")
+        );
+        assert_eq!(
+            dated_name("06.11.2023 13:30 von Olga").as_deref(),
+            Some("Olga")
+        );
+        // Must not fire: no date, a lower-case phrase, or the name before a lead-in word.
+        assert_eq!(dated_name("Home - About Us"), None);
+        assert_eq!(dated_name("3 May 2020 - read more"), None);
+        assert_eq!(
+            dated_name("Written by Miami Today on November 7, 2023"),
+            None
+        );
+    }
+
+    #[test]
+    fn comment_authors_are_not_the_authors() {
+        let a = authors_of(
+            r#"<h1>Story</h1><p>Text.</p><div class="comments"><div>
+            <span itemprop="author"><span itemprop="name">link78</span></span></div></div>"#,
+        );
+        assert!(a.is_empty());
+        let a = authors_of(
+            r#"<h1>Story</h1><footer><span itemprop="author"><span itemprop="name">Nico
+            Perri</span></span></footer>"#,
+        );
+        assert_eq!(a, vec!["Nico Perri"]);
+    }
+
+    #[test]
+    fn a_licence_attribution_is_a_last_resort() {
+        let cc = r#"<p>Ein Tagebuch von <a href="/" rel="cc:attributionURL">Donald Town</a></p>"#;
+        assert_eq!(
+            authors_of(&format!("<h1>Story</h1>{cc}")),
+            vec!["Donald Town"]
+        );
+        assert_eq!(
+            authors_of(&format!(
+                r#"<meta name="author" content="Andrea"><h1>Story</h1>{cc}"#
+            )),
+            vec!["Andrea"]
+        );
     }
 }
