@@ -39,6 +39,12 @@ const MAX_TAGS: usize = 30;
 const MAX_TAG_CHARS: usize = 100;
 /// Nodes after the `<h1>` looked at for a visible byline or date.
 const NEAR_H1_NODES: usize = 60;
+/// Characters of text next to the `<h1>` read for a date.
+const NEAR_H1_CHARS: usize = 300;
+/// Nodes and characters after the `<h1>` read for a date when nothing else gives one
+/// ("Von Jane Doe 27.1.2022 - Bei der …" below a teaser).
+const LEAD_NODES: usize = 200;
+const LEAD_CHARS: usize = 1000;
 /// An element holding more text than this is never recorded as a metadata element to keep
 /// out of the body.
 const MAX_METADATA_ELEMENT_CHARS: usize = 200;
@@ -278,13 +284,6 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
 
     // Dates.
     let bounds = Bounds::from_options(opts);
-    let (published, nodes) =
-        read_published(&cx, &ld, &bounds, order, meta.url.as_deref(), title_h1);
-    if let Some((st, s)) = published {
-        meta.published = Some(st.iso());
-        p.published = Some(s);
-        meta.body_nodes.extend(nodes);
-    }
     let modified = ld
         .modified
         .as_deref()
@@ -319,6 +318,13 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
     if let Some((st, s)) = modified {
         meta.modified = Some(st.iso());
         p.modified = Some(s);
+    }
+    let (published, nodes) =
+        read_published(&cx, &ld, &bounds, order, meta.url.as_deref(), title_h1);
+    if let Some((st, s)) = published {
+        meta.published = Some(st.iso());
+        p.published = Some(s);
+        meta.body_nodes.extend(nodes);
     }
 
     // Description.
@@ -1377,6 +1383,8 @@ fn element_date(cx: &Ctx<'_, '_>, ix: NodeIx, order: Option<Order>) -> Option<St
 /// Labels that introduce a publication date in running text, lower-case.
 const DATE_LABELS: &[&str] = &[
     "published",
+    "erscheinungsdatum",
+    "written:",
     "posted",
     "date:",
     "dated",
@@ -1397,6 +1405,9 @@ const DATE_LABELS: &[&str] = &[
     "opublikowano",
     "publicerad",
     "julkaistu",
+    "letzte änderung",
+    "zuletzt geändert",
+    "last modified",
 ];
 /// Hours from midnight within which a UTC time may fall on another local day.
 const MIDNIGHT_HOURS: u8 = 8;
@@ -1408,6 +1419,7 @@ const MAX_LABEL_SCAN_NODES: usize = 5000;
 /// Labels that mark a visible date as a modification date, lower-case.
 const UPDATED_LABELS: &[&str] = &[
     "updated",
+    "änderung",
     "modified",
     "revised",
     "reviewed",
@@ -1430,6 +1442,8 @@ const UPDATED_LABELS: &[&str] = &[
 /// Labels that mark a visible date as the publication date, lower-case.
 const PUBLISHED_LABELS: &[&str] = &[
     "published",
+    "erscheinungsdatum",
+    "written:",
     "posted",
     "veröffentlicht",
     "erschienen",
@@ -1509,7 +1523,8 @@ fn read_published(
     for (st, src) in structured_published(cx, ld, order, &ok) {
         cands.push((st, src, Vec::new()));
     }
-    if let Some((st, nodes)) = visible_date(cx, order, title_h1, &ok) {
+    let shown = visible_dates(cx, order, title_h1, &ok);
+    if let Some((st, nodes)) = shown.first.clone() {
         cands.push((st, Source::Dom, nodes));
     }
     if let Some(st) = ok(url.and_then(date::from_url)) {
@@ -1560,8 +1575,19 @@ fn read_published(
             .collect();
         return (Some((*st, *src)), nodes);
     }
-    if let Some(st) = labelled_date(cx, order, &ok) {
+    if let Some((st, _)) = labelled_date(cx, order, &ok) {
         return (Some((st, Source::Dom)), Vec::new());
+    }
+    // A page that shows only when it was updated: that is its date.
+    if let Some((st, nodes)) = shown.updated {
+        return (Some((st, Source::Dom)), nodes);
+    }
+    // The first date in the text below the headline.
+    if let Some(h1) = title_h1.or_else(|| cx.page.h1s.first().copied()) {
+        let below = window_of(cx, cx.doc.end(h1).get(), true, LEAD_NODES, LEAD_CHARS);
+        if let Some(st) = ok(date::parse_text_within(&below, order, LEAD_CHARS)) {
+            return (Some((st, Source::Dom)), Vec::new());
+        }
     }
     // Relative dates, only against the caller's reference date.
     if let Some(r) = bounds.reference {
@@ -1656,16 +1682,27 @@ fn structured_published(
     out
 }
 
-/// The date the page shows: a `<time>`, a date-like element, or a date written next to the
-/// headline; with the elements it was read from.
-fn visible_date(
+/// A date the page shows, with the elements it was read from.
+type Shown = (Stamp, Vec<NodeIx>);
+
+/// The dates the page shows.
+#[derive(Default)]
+struct ShownDates {
+    /// The first date not labelled "updated".
+    first: Option<Shown>,
+    /// The first date labelled "updated".
+    updated: Option<Shown>,
+}
+
+/// The dates the page shows: `<time>`s (a `pubdate` one first), date-like and byline
+/// elements, and the text right after the headline, then right before it.
+fn visible_dates(
     cx: &Ctx<'_, '_>,
     order: Option<Order>,
     title_h1: Option<NodeIx>,
     ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
-) -> Option<(Stamp, Vec<NodeIx>)> {
-    // <time> elements (a `pubdate` one first), then date-like elements; a date labelled
-    // "updated" is skipped.
+) -> ShownDates {
+    let mut out = ShownDates::default();
     let times: Vec<&Cand> = cx.page.times.iter().filter(|c| !c.aside).collect();
     let pubdate = times
         .iter()
@@ -1683,27 +1720,66 @@ fn visible_date(
         if text.chars().count() > MAX_BYLINE_CHARS {
             continue;
         }
-        if let Some(st) = ok(element_date(cx, c.ix, order))
-            && date_label(cx, c.ix) != DateLabel::Updated
-        {
-            return Some((st, byline_blocks(cx, &[c.ix])));
+        let Some(st) = ok(element_date(cx, c.ix, order)) else {
+            continue;
+        };
+        let slot = if date_label(cx, c.ix) == DateLabel::Updated {
+            &mut out.updated
+        } else {
+            &mut out.first
+        };
+        if slot.is_none() {
+            *slot = Some((st, byline_blocks(cx, &[c.ix])));
         }
     }
-    // Text right after the headline, then right before it.
-    let h1 = title_h1.or_else(|| cx.page.h1s.first().copied())?;
-    let after = window(cx, cx.doc.end(h1).get(), true);
-    if let Some(st) = ok(date::parse_text(&after, order)) {
-        return Some((st, Vec::new()));
+    let Some(h1) = title_h1.or_else(|| cx.page.h1s.first().copied()) else {
+        return out;
+    };
+    for text in [
+        window(cx, cx.doc.end(h1).get(), true),
+        window(cx, h1.get(), false),
+    ] {
+        let Some(st) = ok(date::parse_text(&text, order)) else {
+            continue;
+        };
+        // "Updated …" right before the date marks it ("Stand:" there is mostly the first
+        // timestamp of a news story, and stays).
+        let head: String = text
+            .chars()
+            .take(WINDOW_LABEL_CHARS)
+            .take_while(|c| !c.is_ascii_digit())
+            .collect::<String>()
+            .to_lowercase();
+        let updated = UPDATED_LABELS
+            .iter()
+            .any(|l| *l != "stand:" && head.contains(l))
+            && !PUBLISHED_LABELS.iter().any(|l| head.contains(l));
+        let slot = if updated {
+            &mut out.updated
+        } else {
+            &mut out.first
+        };
+        if slot.is_none() {
+            *slot = Some((st, Vec::new()));
+        }
     }
-    let before = window(cx, h1.get(), false);
-    ok(date::parse_text(&before, order)).map(|st| (st, Vec::new()))
+    out
 }
+
+/// Characters at the start of a window next to the headline read for an "updated" label.
+const WINDOW_LABEL_CHARS: usize = 80;
 
 /// About 300 characters of page text from node `from`, forwards or backwards.
 fn window(cx: &Ctx<'_, '_>, from: usize, forward: bool) -> String {
+    window_of(cx, from, forward, NEAR_H1_NODES, NEAR_H1_CHARS)
+}
+
+/// About `chars` characters of page text from node `from` (at most `nodes` nodes on),
+/// forwards or backwards.
+fn window_of(cx: &Ctx<'_, '_>, from: usize, forward: bool, nodes: usize, chars: usize) -> String {
     let mut parts: Vec<&str> = Vec::new();
     let mut len = 0;
-    for k in 0..NEAR_H1_NODES {
+    for k in 0..nodes {
         let i = if forward {
             from + k
         } else {
@@ -1731,7 +1807,7 @@ fn window(cx: &Ctx<'_, '_>, from: usize, forward: bool) -> String {
             }
             len += t.len();
             parts.push(t);
-            if len > 300 {
+            if len > chars {
                 break;
             }
         }
@@ -1748,7 +1824,7 @@ fn labelled_date(
     cx: &Ctx<'_, '_>,
     order: Option<Order>,
     ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
-) -> Option<Stamp> {
+) -> Option<(Stamp, DateLabel)> {
     let mut seen = 0;
     let mut updated = None;
     let texts: Vec<NodeIx> = cx
@@ -1779,18 +1855,21 @@ fn labelled_date(
             continue;
         }
         let mut text = t.to_string();
-        // The date may be in the next text node ("<span>Datum:</span> 26. Januar 2022").
-        if let Some(&next) = texts.get(k + 1)
+        // The date may be in the next text node ("<span>Datum:</span> 26. Januar 2022");
+        // the label is the one before the date, not one the next node starts with.
+        let label = label_in(&text);
+        if ok(date::parse_text(&text, order)).is_none()
+            && let Some(&next) = texts.get(k + 1)
             && let Some(n) = cx.doc.text(next)
         {
             text.push(' ');
             text.push_str(n.get(..n.len().min(200)).unwrap_or(""));
         }
         if let Some(st) = ok(date::parse_text(&text, order)) {
-            if label_in(&text) != DateLabel::Updated {
-                return Some(st);
+            if label != DateLabel::Updated {
+                return Some((st, label));
             }
-            updated = updated.or(Some(st));
+            updated = updated.or(Some((st, label)));
         }
     }
     updated
@@ -2139,5 +2218,52 @@ mod tests {
             )),
             vec!["Andrea"]
         );
+    }
+
+    fn published_of(html: &str) -> Option<String> {
+        meta_of(html).published
+    }
+
+    #[test]
+    fn a_page_showing_only_its_update_has_that_date() {
+        let p = published_of(
+            r#"<h1>Story</h1><p class="post-date">Updated October 8, 2025</p><p>Text.</p>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2025-10-08"));
+        // Must not fire: a publication date shown beside it wins.
+        let p = published_of(
+            r#"<h1>Story</h1><p class="post-date">Updated October 8, 2025</p>
+            <p class="date">Published May 3, 2024</p>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2024-05-03"));
+    }
+
+    #[test]
+    fn the_first_date_below_the_headline_as_a_last_resort() {
+        let teaser = "Ein langer Vorspann ohne jedes Datum, der weitergeht. ".repeat(8);
+        let p = published_of(&format!(
+            r#"<h1>Story</h1><p>{teaser}</p><p>Von Claudia Lind 27.1.2022 - Bei der …</p>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2022-01-27"));
+        // Must not fire over a date the page's metadata gives.
+        let p = published_of(&format!(
+            r#"<meta property="article:published_time" content="2021-05-04T10:00:00Z">
+            <h1>Story</h1><p>{teaser}</p><p>Von Claudia Lind 27.1.2022 - Bei der …</p>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2021-05-04T10:00:00+00:00"));
+    }
+
+    #[test]
+    fn a_label_belongs_to_the_date_after_it() {
+        let p = published_of(
+            r#"<div><p>Letzte Änderung: 31.10.2023 - 14:49:39</p>
+            <p>Erschienen am: 01.11.2023</p></div>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2023-11-01"));
+        let p = published_of(r#"<div><span>Erscheinungsdatum</span> 25.01.2022</div>"#);
+        assert_eq!(p.as_deref(), Some("2022-01-25"));
+        // Must not fire: a change date alone is still the page's date.
+        let p = published_of(r#"<div><p>Letzte Änderung: 14.01.2022 um 09:25</p></div>"#);
+        assert_eq!(p.as_deref().map(|d| d.get(..10)), Some(Some("2022-01-14")));
     }
 }
