@@ -6,6 +6,10 @@
 //! O(n) over the elements, one look at each element's attributes; every list is capped so
 //! that a hostile page cannot make the later readers slow.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::article::Source;
 use crate::dom::text::push_collapsed;
 use crate::dom::{Doc, NodeIx, Tag};
@@ -120,8 +124,45 @@ fn meta_key(k: &str) -> String {
     key
 }
 
+/// Fragments without which a class/id names no byline, date or furniture region: a cheap
+/// test that spares most elements the token analysis below.
+const FURNITURE_HINTS: &[&str] = &[
+    "author",
+    "byline",
+    "writer",
+    "autor",
+    "auteur",
+    "creator",
+    "reporter",
+    "date",
+    "publish",
+    "posted",
+    "time",
+    "datum",
+    "fecha",
+    "data",
+    "meta",
+    "comment",
+    "related",
+    "sidebar",
+    "recommended",
+];
+
+static FURNITURE_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(FURNITURE_HINTS)
+        .ok()
+});
+
 /// What an element's class and id say.
 fn furniture(class_id: &str) -> (Option<Furniture>, bool, bool) {
+    if FURNITURE_MATCHER
+        .as_ref()
+        .is_some_and(|m| !m.is_match(class_id))
+    {
+        return (None, false, false);
+    }
     let lower = class_id.to_ascii_lowercase();
     let mut byline = false;
     let mut date = false;
@@ -195,6 +236,8 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
     // End of the furniture region we are in (comments, sidebars, …), if any.
     let mut aside_until: Option<NodeIx> = None;
     let mut head_until: Option<NodeIx> = None;
+    // Reused for every element's class and id.
+    let mut class_id = String::new();
     for ix in doc.all() {
         let Some(el) = doc.element(ix) else {
             continue;
@@ -206,7 +249,7 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
             aside_until = None;
         }
         let in_head = head_until.is_some_and(|end| ix < end);
-        let mut class_id = String::new();
+        class_id.clear();
         let mut itemprop = None;
         let mut rel = None;
         let mut href = None;
@@ -436,6 +479,16 @@ mod tests {
         assert_eq!(p.cc_links.len(), 1);
         assert_eq!(p.itemprops.len(), 1);
         assert_eq!(text_of(&doc, p.bylines[0].ix, 100), "By Jane");
+    }
+
+    #[test]
+    fn class_names_read_case_blind_and_quickly() {
+        assert_eq!(furniture("Post-Author ").0, Some(Furniture::Byline));
+        assert_eq!(furniture("entry-DATE ").0, Some(Furniture::Date));
+        assert!(furniture("comments-area ").1);
+        // Must not fire: names without any hint, and a menu "shop-by-brand".
+        assert_eq!(furniture("main-content wrapper "), (None, false, false));
+        assert_eq!(furniture("navmenu-id-shop-by-brand ").0, None);
     }
 
     #[test]
