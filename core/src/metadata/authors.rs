@@ -91,7 +91,14 @@ const PREFIXES: &[&str] = &[
     "autorzy",
     "автор",
     "od",
+    "责任编辑",
+    "作者",
+    "记者",
+    "编辑",
 ];
+
+/// Lead-ins that are labels only with a colon after them ("Redaktion: Jane Doe").
+const COLON_PREFIXES: &[&str] = &["redaktion"];
 
 /// Words that end a name: what follows is a role, a date, a place or page furniture.
 const STOP_WORDS: &[&str] = &[
@@ -145,6 +152,18 @@ const STOP_WORDS: &[&str] = &[
     "getty",
     "reuters",
     "credit",
+    "foto",
+    "fotos",
+    "bild",
+    "bilder",
+    "illustration",
+    "illustrations",
+    "illustrationen",
+    "profile",
+    "profil",
+    "show",
+    "afficher",
+    "voir",
 ];
 
 /// Roles and job titles, lower-case: a part made only of these (and small words) is not a
@@ -190,7 +209,25 @@ const ROLE_WORDS: &[&str] = &[
     "developer",
     "designer",
     "geschäftsführer",
+    "geschäftsführerin",
     "pressesprecher",
+    "pressesprecherin",
+    "projektleiter",
+    "projektleiterin",
+    "chefredakteur",
+    "chefredakteurin",
+    "rechtsanwalt",
+    "rechtsanwältin",
+    "expert",
+    "experts",
+    "expertin",
+    "attorney",
+    "lawyer",
+    "professor",
+    "reviewer",
+    "researcher",
+    "scientist",
+    "lecturer",
     "founder",
     "co-founder",
     "ceo",
@@ -259,6 +296,10 @@ const NOT_NAMES: &[&str] = &[
     "null",
     "none",
     "undefined",
+    "stand",
+    "quelle",
+    "source",
+    "sources",
     "author",
     "authors",
     "more",
@@ -334,7 +375,6 @@ const DATE_WORDS: &[&str] = &[
     "juli",
     "oktober",
     "dezember",
-    "today",
     "yesterday",
     "heute",
     "gestern",
@@ -367,10 +407,21 @@ const COLLECTIVE_WORDS: &[&str] = &[
     "desk",
     "newsroom",
     "redaktion",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "redactie",
     "editors",
     "contributor",
     "contributors",
 ];
+
+/// Credentials not written in capitals ("PhD", "Jr"); the others are ("MD", "DVM").
+const CREDENTIALS: &[&str] = &["PhD", "Jr", "Sr", "MSc", "BSc", "DPhil", "Esq", "Dr"];
+/// Words in a credentials part, at most ("DVM, DACVB" is two parts of one word each).
+const MAX_CREDENTIAL_WORDS: usize = 3;
+/// Small words in [`ROLE_WORDS`] that say nothing about a role on their own.
+const SMALL_WORDS: &[&str] = &["the", "a", "an", "and", "of", "&", "de"];
 
 /// Lead-in words that may stand inside a segment, before the names.
 const MID_LEAD_INS: &[&str] = &["by", "par", "por", "door"];
@@ -397,7 +448,7 @@ pub(crate) fn clean(raw: &str) -> Vec<String> {
     let mut out = Vec::new();
     // Hard separators first: a byline is often "names | role | date".
     for segment in raw.split([
-        '|', '•', '·', '\n', '—', '–', '/', '(', ')', '[', ']', '«', '»',
+        '|', '•', '·', '⋅', '∙', '●', '‧', '\n', '—', '–', '/', '(', ')', '[', ']', '«', '»',
     ]) {
         let segment = segment.trim();
         if segment.is_empty() {
@@ -468,7 +519,14 @@ fn names_in(segment: &str) -> Vec<String> {
         let lw = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        let stop = STOP_WORDS.contains(&lw.as_str())
+        // A capitalised particle between capitalised words belongs to the name
+        // ("Loïc Le Clerc"), though "le" alone starts a date ("le 3 mai").
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let in_name = i > 0
+            && PARTICLES.contains(&lw.as_str())
+            && capital(w)
+            && words.get(i + 1).is_some_and(|n| capital(n));
+        let stop = (STOP_WORDS.contains(&lw.as_str()) && !in_name)
             || (i > 0 && DATE_WORDS.contains(&lw.as_str()))
             // A lower-case word that is no name particle ends the name ("Jane Doe im
             // Gespräch"), unless the whole value is one user name.
@@ -476,36 +534,117 @@ fn names_in(segment: &str) -> Vec<String> {
                 && w.chars().next().is_some_and(char::is_lowercase)
                 && !PARTICLES.contains(&lw.as_str())
                 && !JOINERS.contains(&lw.as_str()));
-        if stop
-            || w.chars().any(|c| c.is_ascii_digit())
-            || w.contains('@')
-            || w.contains("://")
-            || w.starts_with("www.")
-        {
+        // A number ends the name (a date, a time); a handle may hold digits ("delta201").
+        let number = w
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit());
+        if stop || number || w.contains('@') || w.contains("://") || w.starts_with("www.") {
             break;
         }
         kept.push(w);
     }
     let s = kept.join(" ");
-    // Split lists: commas, semicolons, "&", "and" and friends.
-    let mut parts: Vec<String> = Vec::new();
-    for piece in s.split([',', ';', '&', '+']) {
-        let mut cur: Vec<&str> = Vec::new();
-        for w in piece.split_whitespace() {
-            if JOINERS.contains(&w.to_lowercase().as_str()) {
-                if !cur.is_empty() {
-                    parts.push(cur.join(" "));
-                }
-                cur.clear();
-            } else {
-                cur.push(w);
-            }
+    // Split lists: commas, semicolons, "&", "and" and friends. After a comma, credentials
+    // stay with the name before them ("Jane Doe, MD"); a part with a job title is a role
+    // ("Jane Doe, Senior Reporter"), not a name.
+    let mixed_case = s.chars().any(char::is_lowercase);
+    let mut names: Vec<String> = Vec::new();
+    for (k, piece) in s.split([',', ';']).enumerate() {
+        let piece = piece.trim();
+        if piece.is_empty() {
+            continue;
         }
-        if !cur.is_empty() {
-            parts.push(cur.join(" "));
+        if k > 0
+            && mixed_case
+            && is_credential(piece)
+            && let Some(last) = names.last_mut()
+        {
+            last.push_str(", ");
+            last.push_str(piece);
+            continue;
+        }
+        if k > 0 && has_role_word(piece) {
+            continue;
+        }
+        for sub in piece.split(['&', '+']) {
+            let mut cur: Vec<&str> = Vec::new();
+            for w in sub.split_whitespace() {
+                if JOINERS.contains(&w.to_lowercase().as_str()) {
+                    names.extend(tidy_name(&cur.join(" ")));
+                    cur.clear();
+                } else {
+                    cur.push(w);
+                }
+            }
+            names.extend(tidy_name(&cur.join(" ")));
         }
     }
-    parts.into_iter().filter_map(|p| tidy_name(&p)).collect()
+    names
+}
+
+/// Post-nominal letters and credentials ("MD", "Ph.D.", "DVM, DACVB", "E-RYT 200", "Jr.").
+fn is_credential(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    if words.is_empty() || words.len() > MAX_CREDENTIAL_WORDS {
+        return false;
+    }
+    words.iter().enumerate().all(|(i, w)| {
+        let core: String = w
+            .chars()
+            .filter(|c| !matches!(c, '.' | '-' | '®' | '’' | '\''))
+            .collect();
+        let n = core.chars().count();
+        if n == 0 || n > 6 {
+            return false;
+        }
+        if core.chars().all(|c| c.is_ascii_digit()) {
+            return i > 0;
+        }
+        core.chars().all(char::is_alphabetic)
+            && ((n >= 2 && core.chars().all(char::is_uppercase))
+                || CREDENTIALS.contains(&core.as_str()))
+    })
+}
+
+/// `true` when a part holds a job title word ("Senior Reporter", "Digital Security Expert").
+fn has_role_word(piece: &str) -> bool {
+    piece.split_whitespace().any(|w| {
+        let lw = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        ROLE_WORDS.contains(&lw.as_str())
+            && !COLLECTIVE_WORDS.contains(&lw.as_str())
+            && !SMALL_WORDS.contains(&lw.as_str())
+    })
+}
+
+/// `true` when the names cleaned from `text` are a byline, not the start of a sentence
+/// ("By combining the two, …"): a lower-case first name must be followed by nothing, a
+/// date, a stop word ("rasos am 24. Juli") or punctuation.
+pub(crate) fn reads_as_byline(names: &[String], text: &str) -> bool {
+    let Some(first) = names.first() else {
+        return false;
+    };
+    if !first.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    let rest = strip_prefix(&collapse(text));
+    let Some(after) = rest.strip_prefix(first.as_str()) else {
+        return false;
+    };
+    let Some(next) = after.split_whitespace().next() else {
+        return true;
+    };
+    let lw = next
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    lw.is_empty()
+        || !next.chars().next().is_some_and(char::is_alphanumeric)
+        || lw.chars().any(|c| c.is_ascii_digit())
+        || STOP_WORDS.contains(&lw.as_str())
+        || DATE_WORDS.contains(&lw.as_str())
 }
 
 /// Removes a lead-in ("By", "Written by", "Autor:") from the start of `s`.
@@ -517,11 +656,18 @@ fn strip_prefix(s: &str) -> String {
     loop {
         let lower = s.to_lowercase();
         let Some(p) = PREFIXES.iter().find(|p| {
+            let next = lower
+                .get(p.len()..)
+                .and_then(|r| r.trim_start().chars().next());
             lower.starts_with(**p)
-                && lower
-                    .get(p.len()..)
-                    .and_then(|r| r.chars().next())
-                    .is_none_or(|c| !c.is_alphanumeric())
+                && next.is_none_or(|c| !c.is_alphanumeric())
+                // "Redaktion: Jane Doe" is a label; "Redaktion Polizeiticker" a team.
+                || (lower.starts_with(**p)
+                    && !COLON_PREFIXES.contains(p)
+                    && lower
+                        .get(p.len()..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_whitespace))
         }) else {
             break;
         };
@@ -555,6 +701,21 @@ fn tidy_name(part: &str) -> Option<String> {
     {
         words.pop();
     }
+    // Leading roles too ("Rechtsanwalt Jane Doe"), but not a team's name ("Redaktion X",
+    // "The X Team").
+    while words.len() > 1
+        && words.first().is_some_and(|w| {
+            let lw = w.to_lowercase();
+            ROLE_WORDS.contains(&lw.as_str())
+                && !COLLECTIVE_WORDS.contains(&lw.as_str())
+                && !SMALL_WORDS.contains(&lw.as_str())
+        })
+        && !words
+            .last()
+            .is_some_and(|w| COLLECTIVE_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        words.remove(0);
+    }
     if words.is_empty() || words.len() > MAX_NAME_WORDS {
         return None;
     }
@@ -583,6 +744,25 @@ fn tidy_name(part: &str) -> Option<String> {
     if NOT_NAMES.contains(&lower.as_str()) {
         return None;
     }
+    // A month or weekday alone ("Dezember 10, 2019 · von …").
+    if words.iter().all(|w| {
+        DATE_WORDS.contains(
+            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .as_str(),
+        )
+    }) {
+        return None;
+    }
+    // A template placeholder ("page.head.extra.author").
+    if words.len() == 1
+        && name.contains('.')
+        && name
+            .split('.')
+            .any(|p| matches!(p, "author" | "name" | "byline" | "title"))
+    {
+        return None;
+    }
     // Several words all lower-case read as a phrase, not a name ("view all posts").
     if words.len() > 1
         && words
@@ -592,6 +772,13 @@ fn tidy_name(part: &str) -> Option<String> {
         return None;
     }
     Some(name)
+}
+
+/// `true` when every word is a role or job title ("Redacción", "Editorial Team").
+pub(crate) fn only_roles(words: &[&str]) -> bool {
+    words
+        .iter()
+        .all(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// `true` when `s` is an address rather than a name.
@@ -673,5 +860,119 @@ mod tests {
     #[test]
     fn single_user_names_stay() {
         assert_eq!(c("karstenruppert"), vec!["karstenruppert"]);
+    }
+
+    #[test]
+    fn more_separators() {
+        assert_eq!(
+            c("By Chris Mack ⋅ Founder and Editor-in-Chief ⋅ Updated May 6, 2025"),
+            vec!["Chris Mack"]
+        );
+        assert_eq!(c("Ann Lee ● Review Editor"), vec!["Ann Lee"]);
+    }
+
+    #[test]
+    fn credentials_stay_with_the_name() {
+        assert_eq!(c("Shelby Loos, DVM"), vec!["Shelby Loos, DVM"]);
+        assert_eq!(c("Jane Doe, MD, PhD"), vec!["Jane Doe, MD, PhD"]);
+        assert_eq!(c("Ann Ray, DVM, DACVB"), vec!["Ann Ray, DVM, DACVB"]);
+        // Must not fire: names after a comma, or an all-capitals list of names.
+        assert_eq!(c("Jane Doe, Ann Lee"), vec!["Jane Doe", "Ann Lee"]);
+        assert_eq!(c("JOHN DOE, JANE ROE"), vec!["JOHN DOE", "JANE ROE"]);
+    }
+
+    #[test]
+    fn a_part_with_a_job_title_is_a_role() {
+        assert_eq!(
+            c("Brett Cruz, Privacy and Digital Security Expert"),
+            vec!["Brett Cruz"]
+        );
+        assert_eq!(
+            c("Justin Meserole, Trial Attorney"),
+            vec!["Justin Meserole"]
+        );
+        // Must not fire: the first part is always read for names.
+        assert_eq!(
+            c("Jane Doe and John Roe, Staff Writers"),
+            vec!["Jane Doe", "John Roe"]
+        );
+    }
+
+    #[test]
+    fn handles_may_hold_digits_but_numbers_end_a_name() {
+        assert_eq!(c("von freeman1984"), vec!["freeman1984"]);
+        assert_eq!(c("c1ph4"), vec!["c1ph4"]);
+        assert_eq!(c("Jane Doe 2019"), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn months_placeholders_and_labels_are_no_names() {
+        assert!(c("Dezember 10, 2019").is_empty());
+        assert!(c("page.head.extra.author").is_empty());
+        assert!(c("Afficher mon profil complet").is_empty());
+        assert!(c("Stand").is_empty());
+        // Must not fire: a first name that is also a month abbreviation; a dotted handle.
+        assert_eq!(c("Jan Koch"), vec!["Jan Koch"]);
+        assert_eq!(c("sara.r.peter"), vec!["sara.r.peter"]);
+    }
+
+    #[test]
+    fn capitalised_particles_inside_names() {
+        assert_eq!(c("Par Loïc Le Clerc"), vec!["Loïc Le Clerc"]);
+        // Must not fire: a lower-case "le" starts a date.
+        assert_eq!(c("Jane Doe le 3 mai 2020"), vec!["Jane Doe"]);
+        assert_eq!(c("Miami Today"), vec!["Miami Today"]);
+    }
+
+    #[test]
+    fn teams_and_leading_roles() {
+        assert_eq!(c("Redaktion: Jane Doe"), vec!["Jane Doe"]);
+        assert_eq!(
+            c("Redaktion Polizeiticker Schweiz"),
+            vec!["Redaktion Polizeiticker Schweiz"]
+        );
+        assert_eq!(
+            c("Rechtsanwalt Sebastian Einbock"),
+            vec!["Sebastian Einbock"]
+        );
+        // Must not fire: a team's name keeps its first word.
+        assert_eq!(c("The Investopedia Team"), vec!["The Investopedia Team"]);
+        assert_eq!(
+            c("Redacción Diario Pagina Siete"),
+            vec!["Redacción Diario Pagina Siete"]
+        );
+    }
+
+    #[test]
+    fn picture_credits_end_a_name() {
+        assert_eq!(
+            c("Text von Christian Seiler Illustration von Markus Roost"),
+            vec!["Christian Seiler"]
+        );
+    }
+
+    #[test]
+    fn cjk_labels() {
+        assert_eq!(c("责任编辑：孔德明"), vec!["孔德明"]);
+        assert_eq!(c("孔德明"), vec!["孔德明"]);
+    }
+
+    #[test]
+    fn a_byline_not_a_sentence() {
+        let r = |t: &str| reads_as_byline(&clean(t), t);
+        assert!(!r("By combining both, we win"));
+        assert!(r("Gespeichert von rasos am 24. Juli 2017"));
+        assert!(r("By Jane Doe and the team"));
+        assert!(r("by jdoe"));
+    }
+
+    #[test]
+    fn role_checks() {
+        assert!(only_roles(&["Senior", "Editor"]));
+        assert!(!only_roles(&["Jane", "Editor"]));
+        assert!(is_credential("DVM"));
+        assert!(is_credential("Ph.D."));
+        assert!(!is_credential("Ann Lee"));
+        assert!(!is_credential("200"));
     }
 }

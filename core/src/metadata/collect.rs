@@ -6,6 +6,10 @@
 //! O(n) over the elements, one look at each element's attributes; every list is capped so
 //! that a hostile page cannot make the later readers slow.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::article::Source;
 use crate::dom::text::push_collapsed;
 use crate::dom::{Doc, NodeIx, Tag};
@@ -104,8 +108,61 @@ fn head(s: &str, max: usize) -> &str {
     s.get(..end).unwrap_or("")
 }
 
+/// A `<meta>` key, lower-cased, with the Dublin Core prefixes written one way (`dc:title`,
+/// `DC.title` → `dc.title`; `dcterms:created`, `dcterm:created` → `dcterms.created`).
+fn meta_key(k: &str) -> String {
+    let key = k.trim().to_ascii_lowercase();
+    for (from, to) in [
+        ("dc:", "dc."),
+        ("dcterms:", "dcterms."),
+        ("dcterm:", "dcterms."),
+    ] {
+        if let Some(rest) = key.strip_prefix(from) {
+            return format!("{to}{rest}");
+        }
+    }
+    key
+}
+
+/// Fragments without which a class/id names no byline, date or furniture region: a cheap
+/// test that spares most elements the token analysis below.
+const FURNITURE_HINTS: &[&str] = &[
+    "author",
+    "byline",
+    "writer",
+    "autor",
+    "auteur",
+    "creator",
+    "reporter",
+    "date",
+    "publish",
+    "posted",
+    "time",
+    "datum",
+    "fecha",
+    "data",
+    "meta",
+    "comment",
+    "related",
+    "sidebar",
+    "recommended",
+];
+
+static FURNITURE_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(FURNITURE_HINTS)
+        .ok()
+});
+
 /// What an element's class and id say.
 fn furniture(class_id: &str) -> (Option<Furniture>, bool, bool) {
+    if FURNITURE_MATCHER
+        .as_ref()
+        .is_some_and(|m| !m.is_match(class_id))
+    {
+        return (None, false, false);
+    }
     let lower = class_id.to_ascii_lowercase();
     let mut byline = false;
     let mut date = false;
@@ -123,7 +180,6 @@ fn furniture(class_id: &str) -> (Option<Furniture>, bool, bool) {
             || tok == "auteur"
             || tok == "autore"
             || tok == "creator"
-            || tok == "by"
             || tok.contains("postedby")
             || tok == "reporter"
         {
@@ -180,6 +236,8 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
     // End of the furniture region we are in (comments, sidebars, …), if any.
     let mut aside_until: Option<NodeIx> = None;
     let mut head_until: Option<NodeIx> = None;
+    // Reused for every element's class and id.
+    let mut class_id = String::new();
     for ix in doc.all() {
         let Some(el) = doc.element(ix) else {
             continue;
@@ -191,7 +249,7 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
             aside_until = None;
         }
         let in_head = head_until.is_some_and(|end| ix < end);
-        let mut class_id = String::new();
+        class_id.clear();
         let mut itemprop = None;
         let mut rel = None;
         let mut href = None;
@@ -232,8 +290,15 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
                     ("itemprop", Source::Microdata),
                     ("http-equiv", Source::Meta),
                 ] {
-                    if let Some(k) = el.attr(attr) {
-                        let key = head(k.trim(), 100).to_ascii_lowercase();
+                    let Some(k) = el.attr(attr) else { continue };
+                    // RDFa: `property` holds a space-separated list ("og:title twitter:title").
+                    let keys: Vec<&str> = if attr == "property" {
+                        head(k, 200).split_ascii_whitespace().take(4).collect()
+                    } else {
+                        vec![head(k.trim(), 100)]
+                    };
+                    for k in keys {
+                        let key = meta_key(k);
                         let source = if source == Source::OpenGraph
                             || key.starts_with("og:")
                             || key.starts_with("article:")
@@ -414,5 +479,36 @@ mod tests {
         assert_eq!(p.cc_links.len(), 1);
         assert_eq!(p.itemprops.len(), 1);
         assert_eq!(text_of(&doc, p.bylines[0].ix, 100), "By Jane");
+    }
+
+    #[test]
+    fn class_names_read_case_blind_and_quickly() {
+        assert_eq!(furniture("Post-Author ").0, Some(Furniture::Byline));
+        assert_eq!(furniture("entry-DATE ").0, Some(Furniture::Date));
+        assert!(furniture("comments-area ").1);
+        // Must not fire: names without any hint, and a menu "shop-by-brand".
+        assert_eq!(furniture("main-content wrapper "), (None, false, false));
+        assert_eq!(furniture("navmenu-id-shop-by-brand ").0, None);
+    }
+
+    #[test]
+    fn rdfa_property_lists_and_dublin_core_prefixes() {
+        let html = Html::parse_document(
+            r#"<head><meta property="x:title dc:title" content="Preferred">
+            <meta property="og:title   twitter:title" content="Social">
+            <meta name="DC.creator" content="Ann"><meta name="og:title extra" content="Odd">
+            </head>"#,
+        );
+        let doc = Doc::new(&html);
+        let p = collect(&doc);
+        let keys: Vec<(&str, &str)> = p.metas.iter().map(|m| (m.key.as_str(), m.value)).collect();
+        assert!(keys.contains(&("dc.title", "Preferred")));
+        assert!(keys.contains(&("x:title", "Preferred")));
+        assert!(keys.contains(&("og:title", "Social")));
+        assert!(keys.contains(&("twitter:title", "Social")));
+        assert!(keys.contains(&("dc.creator", "Ann")));
+        // Must not fire: a `name` is one key, never a list.
+        assert!(keys.contains(&("og:title extra", "Odd")));
+        assert!(!keys.contains(&("og:title", "Odd")));
     }
 }

@@ -164,8 +164,13 @@ fn is_cjk_marker(c: char) -> bool {
 }
 
 fn tokenize(s: &str) -> Vec<Tok> {
+    tokenize_n(s, MAX_TEXT_SCAN_CHARS)
+}
+
+/// Tokens of the first `max_chars` characters of `s`.
+fn tokenize_n(s: &str, max_chars: usize) -> Vec<Tok> {
     let mut out = Vec::new();
-    let mut chars = s.chars().take(MAX_TEXT_SCAN_CHARS).peekable();
+    let mut chars = s.chars().take(max_chars).peekable();
     while let Some(c) = chars.next() {
         if c.is_ascii_digit() {
             let mut v: u32 = c.to_digit(10).unwrap_or(0);
@@ -586,7 +591,16 @@ pub(crate) enum Order {
 /// `2025년 2월 27일`), with the time that follows it (`2:07 PM`, `14:07 Uhr`).
 /// `order` decides ambiguous slashed dates (default: day first unless the month is > 12).
 pub(crate) fn parse_text(text: &str, order: Option<Order>) -> Option<Stamp> {
-    let toks: Vec<Tok> = tokenize(text)
+    parse_text_within(text, order, MAX_TEXT_SCAN_CHARS)
+}
+
+/// [`parse_text`] over the first `max_chars` characters of `text`.
+pub(crate) fn parse_text_within(
+    text: &str,
+    order: Option<Order>,
+    max_chars: usize,
+) -> Option<Stamp> {
+    let toks: Vec<Tok> = tokenize_n(text, max_chars)
         .into_iter()
         .filter(|t| *t != Tok::Space)
         .collect();

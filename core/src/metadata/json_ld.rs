@@ -35,6 +35,9 @@ const MAX_AUTHORS: usize = 20;
 #[derive(Debug, Default)]
 pub(crate) struct JsonLd {
     pub headline: Option<String>,
+    /// The article object's `name`, when it differs from its `headline` (some pages put a
+    /// description or kicker in `headline` and the title in `name`).
+    pub name: Option<String>,
     pub article_body: Option<String>,
     /// Author names as written (cleaned later), persons and organisations.
     pub authors: Vec<String>,
@@ -86,6 +89,9 @@ const ARTICLE_TYPES: &[&str] = &[
     "Episode",
     "PodcastEpisode",
 ];
+
+/// Article types that are often someone's rating of the page's subject.
+const REVIEW_TYPES: &[&str] = &["Review", "CriticReview"];
 
 /// Page types: used when no article object exists, and for fields the article lacks.
 const PAGE_TYPES: &[&str] = &[
@@ -336,14 +342,19 @@ pub(crate) fn from_values(values: &[Value]) -> JsonLd {
         }
         s
     };
-    let article = objs
-        .iter()
-        .copied()
-        .filter(|o| article_type(o).is_some())
-        .fold(None::<&Obj>, |best, o| match best {
-            Some(b) if score(b) >= score(o) => Some(b),
-            _ => Some(o),
-        });
+    // A review is the article only when nothing else is: reviews are mostly readers'
+    // ratings listed inside a recipe or a product.
+    let pick = |reviews: bool| {
+        objs.iter()
+            .copied()
+            .filter(|o| article_type(o).is_some())
+            .filter(|o| reviews || type_in(o, REVIEW_TYPES).is_none())
+            .fold(None::<&Obj>, |best, o| match best {
+                Some(b) if score(b) >= score(o) => Some(b),
+                _ => Some(o),
+            })
+    };
+    let article = pick(false).or_else(|| pick(true));
     let page = objs
         .iter()
         .copied()
@@ -365,6 +376,9 @@ pub(crate) fn from_values(values: &[Value]) -> JsonLd {
     // A page's name is often "Title - Site": only an article's name stands for a headline.
     out.headline =
         str_of(main.get("headline")).or_else(|| article.and_then(|a| str_of(a.get("name"))));
+    out.name = article
+        .and_then(|a| str_of(a.get("name")))
+        .filter(|n| out.headline.as_ref() != Some(n));
     out.article_body = str_of(main.get("articleBody")).or_else(|| str_of(main.get("text")));
     out.published = first(&|o| {
         str_of(o.get("datePublished"))
@@ -391,6 +405,11 @@ pub(crate) fn from_values(values: &[Value]) -> JsonLd {
                 out.authors = names_of(o.get(key), &ids);
             }
         }
+    }
+    // A `creator` list that holds the `author` and more is the fuller byline.
+    let creators = names_of(main.get("creator"), &ids);
+    if creators.len() > out.authors.len() && out.authors.iter().all(|a| creators.contains(a)) {
+        out.authors = creators;
     }
     out.sections = list_of(main.get("articleSection"));
     out.keywords = list_of(main.get("keywords"))
@@ -491,13 +510,11 @@ pub(crate) fn decode_entities(s: &str) -> String {
             } else if let Some(num) = name.strip_prefix('#') {
                 char::from_u32(num.parse().ok()?)
             } else {
-                match name {
-                    "amp" => Some('&'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "nbsp" => Some(' '),
+                // Named references (`&oacute;`), from the HTML parser's table; those that
+                // stand for two code points are left as written.
+                let key = tail.get(1..=j)?;
+                match html5ever::data::NAMED_ENTITIES.get(key) {
+                    Some(&(c, 0)) => char::from_u32(c),
                     _ => None,
                 }
             }?;
@@ -624,6 +641,44 @@ mod tests {
     }
 
     #[test]
+    fn article_name_kept_when_it_differs_from_the_headline() {
+        let j = ld(&[r#"{"@type":"Article","headline":"a kind of tree","name":"Oak"}"#]);
+        assert_eq!(j.headline.as_deref(), Some("a kind of tree"));
+        assert_eq!(j.name.as_deref(), Some("Oak"));
+        // Must not fire: the same name twice, or a page's name.
+        let j = ld(&[r#"{"@type":"Article","headline":"Oak","name":"Oak"}"#]);
+        assert_eq!(j.name, None);
+        let j = ld(&[r#"{"@type":"WebPage","name":"Oak - Site"}"#]);
+        assert_eq!(j.name, None);
+    }
+
+    #[test]
+    fn readers_reviews_are_not_the_article() {
+        let j = ld(&[
+            r#"{"@type":"Recipe","name":"Porridge","datePublished":"2019-01-01",
+            "author":{"@type":"Person","name":"Iris Cook"},
+            "review":[{"@type":"Review","author":{"@type":"Person","name":"reader22"},
+            "datePublished":"2019-04-12","headline":null}]}"#,
+        ]);
+        assert_eq!(j.authors, vec!["Iris Cook"]);
+        // Must not fire: a review that is the page's own article.
+        let j = ld(&[r#"{"@type":"Review","headline":"A film","author":"Critic One"}"#]);
+        assert_eq!(j.authors, vec!["Critic One"]);
+    }
+
+    #[test]
+    fn creator_list_holding_the_author_wins() {
+        let j = ld(&[
+            r#"{"@type":"Article","author":{"@type":"Person","name":"Ann One"},
+            "creator":["Ann One","Bob Two"]}"#,
+        ]);
+        assert_eq!(j.authors, vec!["Ann One", "Bob Two"]);
+        // Must not fire: a creator list that does not hold the author.
+        let j = ld(&[r#"{"@type":"Article","author":"Ann One","creator":["Cy","Di"]}"#]);
+        assert_eq!(j.authors, vec!["Ann One"]);
+    }
+
+    #[test]
     fn graph_with_id_references() {
         let j = ld(&[r#"{"@context":"https://schema.org","@graph":[
             {"@type":"WebPage","@id":"https://e.com/a#webpage","name":"Title - Site",
@@ -678,6 +733,12 @@ mod tests {
         assert_eq!(
             decode_entities("AT&T &unknown; &#xE9;"),
             "AT&T &unknown; \u{e9}"
+        );
+        assert_eq!(decode_entities("Redacci&oacute;n"), "Redacci\u{f3}n");
+        // Must not fire: a name the table lacks, or one without its semicolon.
+        assert_eq!(
+            decode_entities("&notanentity; &eacute"),
+            "&notanentity; &eacute"
         );
     }
 

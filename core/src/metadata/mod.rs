@@ -23,7 +23,7 @@ pub(crate) mod title;
 use url::Url;
 
 use crate::article::{Article, Block, Provenance, Source};
-use crate::dom::text::fold;
+use crate::dom::text::{fold, is_cjk};
 use crate::dom::{Doc, NodeIx, Tag};
 use crate::options::Options;
 use collect::{Cand, Page, text_of};
@@ -39,6 +39,12 @@ const MAX_TAGS: usize = 30;
 const MAX_TAG_CHARS: usize = 100;
 /// Nodes after the `<h1>` looked at for a visible byline or date.
 const NEAR_H1_NODES: usize = 60;
+/// Characters of text next to the `<h1>` read for a date.
+const NEAR_H1_CHARS: usize = 300;
+/// Nodes and characters after the `<h1>` read for a date when nothing else gives one
+/// ("Von Jane Doe 27.1.2022 - Bei der …" below a teaser).
+const LEAD_NODES: usize = 200;
+const LEAD_CHARS: usize = 1000;
 /// An element holding more text than this is never recorded as a metadata element to keep
 /// out of the body.
 const MAX_METADATA_ELEMENT_CHARS: usize = 200;
@@ -143,7 +149,9 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         p.site_name = Some(s);
     }
 
-    // Title.
+    // Title. An <h1> that only shows the site's name (a logo, a link home) is no headline,
+    // but it names the site when the page does not.
+    let mut site_h1 = None;
     let h1s: Vec<(NodeIx, String)> = cx
         .page
         .h1s
@@ -151,13 +159,22 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         .take(8)
         .map(|&ix| (ix, cx.text(ix, 400)))
         .filter(|(_, t)| !t.is_empty())
+        .filter(|(ix, t)| {
+            let site = is_site_heading(&cx, *ix, t);
+            if site && site_h1.is_none() {
+                site_h1 = Some(t.clone());
+            }
+            !site
+        })
         .collect();
     let mut structured = Vec::new();
-    if let Some(h) = ld.headline.clone().filter(|_| ld.is_article) {
-        structured.push(title::Cand {
-            text: crate::dom::text::collapse(&h),
-            source: Source::JsonLd,
-        });
+    for h in [ld.headline.clone(), ld.name.clone()].into_iter().flatten() {
+        if ld.is_article {
+            structured.push(title::Cand {
+                text: crate::dom::text::collapse(&h),
+                source: Source::JsonLd,
+            });
+        }
     }
     for (v, s) in cx.metas(&[
         "og:title",
@@ -173,7 +190,7 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
             source: s,
         });
     }
-    if let Some(ix) = cx.itemprops(&["headline"]).next() {
+    for ix in cx.itemprops(&["headline"]).take(4) {
         let t = cx.text(ix, 400);
         if !t.is_empty() {
             structured.push(title::Cand {
@@ -186,7 +203,7 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         structured,
         h1s: h1s.iter().map(|(_, t)| t.clone()).collect(),
         head_title: cx.page.title.clone(),
-        site_name: meta.site_name.clone(),
+        site_name: meta.site_name.clone().or(site_h1),
     };
     let mut title_h1 = None;
     if let Some((t, src)) = title::choose(&inputs) {
@@ -231,15 +248,6 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         None => None,
     };
 
-    // Authors.
-    let site_key = meta.site_name.as_deref().map(fold);
-    let (names, src, nodes) = read_authors(&cx, &ld, site_key.as_deref(), title_h1);
-    if !names.is_empty() {
-        meta.authors = names;
-        p.authors = Some(src);
-        meta.body_nodes.extend(nodes);
-    }
-
     // Canonical URL.
     let canonical = cx
         .page
@@ -264,15 +272,18 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         p.url = Some(s);
     }
 
-    // Dates.
-    let bounds = Bounds::from_options(opts);
-    let (published, nodes) =
-        read_published(&cx, &ld, &bounds, order, meta.url.as_deref(), title_h1);
-    if let Some((st, s)) = published {
-        meta.published = Some(st.iso());
-        p.published = Some(s);
+    // Authors.
+    let site_key = meta.site_name.as_deref().map(fold);
+    let host = meta.url.as_deref().map(host_keys).unwrap_or_default();
+    let (names, src, nodes) = read_authors(&cx, &ld, site_key.as_deref(), &host, title_h1);
+    if !names.is_empty() {
+        meta.authors = names;
+        p.authors = Some(src);
         meta.body_nodes.extend(nodes);
     }
+
+    // Dates.
+    let bounds = Bounds::from_options(opts);
     let modified = ld
         .modified
         .as_deref()
@@ -307,6 +318,13 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
     if let Some((st, s)) = modified {
         meta.modified = Some(st.iso());
         p.modified = Some(s);
+    }
+    let (published, nodes) =
+        read_published(&cx, &ld, &bounds, order, meta.url.as_deref(), title_h1);
+    if let Some((st, s)) = published {
+        meta.published = Some(st.iso());
+        p.published = Some(s);
+        meta.body_nodes.extend(nodes);
     }
 
     // Description.
@@ -506,6 +524,61 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
     meta
 }
 
+/// Class/id fragments (lower-case, without `-`/`_`) that name a site's logo or name.
+const SITE_HEADING_CLASSES: &[&str] = &["logo", "brand", "sitetitle", "sitename"];
+/// Class/id fragments that name a page's own headline, which wins over the above.
+const HEADLINE_CLASSES: &[&str] = &["entry", "post", "article", "headline", "story"];
+
+/// `true` when an `<h1>` shows the site rather than the page: named like a logo or site
+/// title, or all of its text is one link to the site's home page.
+fn is_site_heading(cx: &Ctx<'_, '_>, ix: NodeIx, text: &str) -> bool {
+    let named = |i: NodeIx| {
+        ["class", "id"].iter().any(|a| {
+            cx.doc.attr(i, a).is_some_and(|v| {
+                let v: String = v
+                    .chars()
+                    .take(200)
+                    .filter(|c| *c != '-' && *c != '_')
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                SITE_HEADING_CLASSES.iter().any(|k| v.contains(k))
+                    && !HEADLINE_CLASSES.iter().any(|k| v.contains(k))
+            })
+        })
+    };
+    if named(ix) {
+        return true;
+    }
+    let key = fold(text);
+    cx.doc.subtree(ix).skip(1).take(20).any(|d| {
+        cx.doc.is(d, Tag::A)
+            && cx.doc.attr(d, "href").is_some_and(is_home_href)
+            && fold(&cx.text(d, 400)) == key
+    })
+}
+
+/// `true` when `href` points at a site's home page (`/`, `https://example.com/`,
+/// `index.html`), also inside an archive's URL.
+fn is_home_href(href: &str) -> bool {
+    let h = href.trim();
+    let path = match h.rfind("://") {
+        Some(i) => {
+            let rest = h.get(i + 3..).unwrap_or("");
+            rest.find('/').map_or("", |j| rest.get(j..).unwrap_or(""))
+        }
+        None => match h.strip_prefix("//") {
+            Some(rest) => rest.find('/').map_or("", |j| rest.get(j..).unwrap_or("")),
+            None => h,
+        },
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    matches!(
+        path.trim_start_matches("./"),
+        "" | "/" | "/index.html" | "/index.htm" | "/index.php" | "index.html" | "index.php"
+    ) && !h.is_empty()
+        && !h.starts_with('#')
+}
+
 /// `true` when the space-separated `rels` hold `want`.
 fn has_rel(rels: &str, want: &str) -> bool {
     rels.split_ascii_whitespace().any(|r| r == want)
@@ -570,49 +643,200 @@ const BYLINE_LEADS: &[&str] = &[
     "ein beitrag von ",
     "redaktion:",
     "gespeichert von ",
+    "erstellt von ",
+    "verfasst von ",
+    "geschrieben von ",
+];
+/// Labels that stand alone in an element, the byline following in the next one
+/// ("<span>Autor:</span> Jane Doe", "<b>Von:</b><br>Jane Doe"), lower-case, without colon.
+const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "author",
+    "authors",
+    "author(s)",
+    "autor",
+    "autorin",
+    "autoren",
+    "autor(en)",
+    "auteur",
+    "auteur(s)",
+    "autore",
+    "written by",
+    "posted by",
+    "verfasst von",
+    "geschrieben von",
+    "erstellt von",
+    "interview",
+    "text",
+    "texte",
+    "texto",
+];
+/// Labels before the source of a story ("Quelle: kathpress"), read when no byline shows.
+const SOURCE_LABELS: &[&str] = &["quelle", "source", "fuente", "fonte"];
+/// Values of a `twitter:labelN` meta that announce the author in `twitter:dataN` (as SEO
+/// plugins write them), lower-case.
+const WRITTEN_BY_LABELS: &[&str] = &[
+    "written by",
+    "verfasst von",
+    "geschrieben von",
+    "écrit par",
+    "escrito por",
+    "scritto da",
+    "geschreven door",
+    "author",
+    "autor",
 ];
 /// Longest element text read as a labelled byline.
 const MAX_LABELLED_BYLINE_CHARS: usize = 120;
+/// Nodes of an author box searched for its heading.
+const MAX_BOX_NODES: usize = 40;
+/// Characters of text read after a lone byline label.
+const MAX_FOLLOWING_CHARS: usize = 80;
 
 /// `true` when every name is an address, a handle or the site itself: a weak reading that a
 /// visible byline should override.
-fn weak_names(names: &[String], site_key: Option<&str>) -> bool {
+fn weak_names(names: &[String], site_key: Option<&str>, host: &[String]) -> bool {
     names.iter().all(|n| {
         let k = fold(n);
         let no_space = !n.contains(' ');
-        (no_space && (n.contains('.') || n.contains('_')))
+        // Initials ("JF"), handles ("jdoe", "jane.doe"), the site or its domain.
+        // One Latin word is a first name or a handle: a visible byline often says more
+        // ("Loïc" → "Loïc Le Clerc").
+        let latin = n
+            .chars()
+            .all(|c| c.is_alphanumeric() && !is_cjk(c) || ".-_'".contains(c));
+        (no_space && latin)
             || site_key
                 .is_some_and(|s| !s.is_empty() && (k == s || s.contains(&k) || k.contains(s)))
+            || host
+                .iter()
+                .any(|h| k == *h || (h.chars().count() >= 4 && k.contains(h.as_str())))
     })
+}
+
+/// The labels of a URL's host that may name the site, folded ("https://www.l-mag.de/x" →
+/// `["lmag"]`; the top-level domain and "www" are left out).
+fn host_keys(url: &str) -> Vec<String> {
+    let Ok(u) = Url::parse(url) else {
+        return Vec::new();
+    };
+    let Some(host) = u.host_str() else {
+        return Vec::new();
+    };
+    let labels: Vec<&str> = host.split('.').collect();
+    labels
+        .iter()
+        .take(labels.len().saturating_sub(1))
+        .filter(|l| **l != "www")
+        .map(|l| fold(l))
+        .filter(|k| k.chars().count() >= 3)
+        .collect()
+}
+
+/// `true` when `name` is the site's name.
+fn is_site_name(name: &str, site_key: Option<&str>) -> bool {
+    site_key.is_some_and(|s| !s.is_empty() && fold(name) == s)
+}
+
+/// Names without the site: its name trailing a person's ("Adam Aaronson PhillyVoice"), and
+/// the site itself beside persons ("Jane Doe, The Daily"). A list naming only the site
+/// stays as it is.
+fn without_site(names: Vec<String>, site_key: Option<&str>) -> Vec<String> {
+    let Some(site) = site_key.filter(|s| !s.is_empty()) else {
+        return names;
+    };
+    let names: Vec<String> = names
+        .into_iter()
+        .map(|n| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            for k in 1..words.len().min(4) {
+                if let (Some(head), Some(tail)) =
+                    (words.get(..words.len() - k), words.get(words.len() - k..))
+                    && fold(&tail.join(" ")) == site
+                    && !authors::only_roles(head)
+                {
+                    return head.join(" ");
+                }
+            }
+            n
+        })
+        .collect();
+    if names.iter().all(|n| is_site_name(n, Some(site))) {
+        return names;
+    }
+    names
+        .into_iter()
+        .filter(|n| !is_site_name(n, Some(site)))
+        .collect()
+}
+
+/// Ancestors looked at for a comment section.
+const MAX_COMMENT_DEPTH: usize = 12;
+
+/// `true` when `ix` sits in a comment (an ancestor's class or id starts with "comment").
+fn in_comments(cx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    cx.doc.ancestors(ix).take(MAX_COMMENT_DEPTH).any(|a| {
+        ["class", "id"].iter().any(|k| {
+            cx.doc.attr(a, k).is_some_and(|v| {
+                v.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+                    t.len() >= 7
+                        && t.get(..7)
+                            .is_some_and(|p| p.eq_ignore_ascii_case("comment"))
+                })
+            })
+        })
+    })
+}
+
+/// The `twitter:dataN` value whose `twitter:labelN` announces the author ("Written by").
+fn twitter_written_by<'h>(cx: &Ctx<'_, 'h>) -> Option<(&'h str, Source)> {
+    for i in 1..=4 {
+        let label = format!("twitter:label{i}");
+        let Some((l, _)) = cx.meta(&[label.as_str()]) else {
+            continue;
+        };
+        let l = l.trim().trim_end_matches(':').to_lowercase();
+        if WRITTEN_BY_LABELS.contains(&l.as_str()) {
+            let data = format!("twitter:data{i}");
+            return cx.meta(&[data.as_str()]);
+        }
+    }
+    None
 }
 
 /// Authors, their source, and the byline elements they were read from.
 ///
 /// Structured sources (JSON-LD, meta tags, microdata) come first unless all they name is the
 /// site, an address or a handle; then the visible byline (`rel=author` links, byline-like
-/// elements, "By …" next to the headline, "Autor: …" anywhere).
+/// elements, "By …" next to the headline, "Autor: …" anywhere); then the weak structured
+/// names; then a visible byline naming the site.
 fn read_authors(
     cx: &Ctx<'_, '_>,
     ld: &json_ld::JsonLd,
     site_key: Option<&str>,
+    host: &[String],
     title_h1: Option<NodeIx>,
 ) -> (Vec<String>, Source, Vec<NodeIx>) {
-    let not_site = |names: Vec<String>| -> Vec<String> {
-        names
-            .into_iter()
-            .filter(|n| site_key.is_none_or(|s| fold(n) != s))
-            .collect()
-    };
     let mut structured: Vec<(Vec<String>, Source)> = Vec::new();
-    let names = not_site(authors::clean_all(
-        ld.authors
-            .iter()
-            .map(String::as_str)
-            .filter(|a| !authors::is_url(a)),
-    ));
-    if !names.is_empty() {
-        structured.push((names, Source::JsonLd));
-    }
+    let mut push = |names: Vec<String>, src: Source| {
+        let names = without_site(names, site_key);
+        if !names.is_empty() {
+            structured.push((names, src));
+        }
+    };
+    push(
+        authors::clean_all(
+            ld.authors
+                .iter()
+                .map(String::as_str)
+                .filter(|a| !authors::is_url(a)),
+        ),
+        Source::JsonLd,
+    );
     for k in [
         "author",
         "article:author",
@@ -630,16 +854,22 @@ fn read_authors(
             .filter(|(v, _)| !authors::is_url(v))
             .collect();
         if let Some((_, s)) = vals.first() {
-            let names = not_site(authors::clean_all(vals.iter().map(|(v, _)| *v)));
+            let names = authors::clean_all(vals.iter().map(|(v, _)| *v));
             if !names.is_empty() {
-                structured.push((names, *s));
+                push(names, *s);
                 break;
             }
         }
     }
+    if let Some((v, s)) = twitter_written_by(cx) {
+        push(authors::clean(v), s);
+    }
     // Microdata: itemprop=author, its itemprop=name when it has one.
     let mut micro_node = None;
-    for ix in cx.itemprops(&["author", "creator"]) {
+    for ix in cx
+        .itemprops(&["author", "creator"])
+        .filter(|&ix| !in_comments(cx, ix))
+    {
         let name_ix = cx.doc.subtree(ix).skip(1).find(|&d| {
             cx.doc
                 .attr(d, "itemprop")
@@ -657,7 +887,7 @@ fn read_authors(
                 .map(str::to_string)
                 .unwrap_or_else(|| cx.text(ix, MAX_BYLINE_CHARS)),
         };
-        let names = not_site(authors::clean(&text));
+        let names = without_site(authors::clean(&text), site_key);
         if !names.is_empty() {
             structured.push((names, Source::Microdata));
             micro_node = Some(ix);
@@ -666,18 +896,22 @@ fn read_authors(
     }
     let strong = structured
         .iter()
-        .position(|(n, _)| !weak_names(n, site_key));
+        .position(|(n, _)| !weak_names(n, site_key, host));
     if let Some(i) = strong
         && let Some((names, src)) = structured.get(i)
     {
         let nodes = byline_nodes_for(cx, names, micro_node.filter(|_| *src == Source::Microdata));
         return (names.clone(), *src, nodes);
     }
-    if let Some((names, nodes)) = visible_authors(cx, site_key, title_h1) {
-        return (names, Source::Dom, nodes);
+    let visible = visible_authors(cx, site_key, title_h1);
+    if let Some(v) = visible.as_ref().filter(|v| !v.weak) {
+        return (v.names.clone(), Source::Dom, v.nodes.clone());
     }
-    match structured.into_iter().next() {
-        Some((names, src)) => (names, src, Vec::new()),
+    if let Some((names, src)) = structured.into_iter().next() {
+        return (names, src, Vec::new());
+    }
+    match visible {
+        Some(v) => (v.names, Source::Dom, v.nodes),
         None => (Vec::new(), Source::Dom, Vec::new()),
     }
 }
@@ -707,17 +941,152 @@ fn byline_nodes_for(cx: &Ctx<'_, '_>, names: &[String], node: Option<NodeIx>) ->
     Vec::new()
 }
 
+/// Names read from the visible page.
+struct Visible {
+    names: Vec<String>,
+    /// The elements they were read from.
+    nodes: Vec<NodeIx>,
+    /// The names are the site's, or a licence's attribution: weaker than structured names.
+    weak: bool,
+}
+
+/// The text of a byline element, with " | " where two pieces of text meet without a space
+/// across an element boundary ("<span>Jane Doe</span><span>Senior Analyst</span>"): such
+/// pieces are laid out apart, and the cleaner splits on the bar.
+fn byline_text(cx: &Ctx<'_, '_>, ix: NodeIx, max: usize) -> String {
+    let mut out = String::new();
+    let cap = max.saturating_mul(4);
+    for i in cx.doc.subtree(ix) {
+        let Some(t) = cx.doc.text(i) else {
+            // Blocks and line breaks part the pieces of a byline box too.
+            if cx.doc.tag(i).is_some_and(|t| t.is_block() || t == Tag::Br)
+                && !out.trim_end().is_empty()
+                && !out.trim_end().ends_with('|')
+            {
+                out.push_str(" | ");
+            }
+            continue;
+        };
+        if cx
+            .doc
+            .parent(i)
+            .and_then(|p| cx.doc.tag(p))
+            .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Noscript))
+        {
+            continue;
+        }
+        if out.chars().last().is_some_and(char::is_alphanumeric)
+            && t.chars().next().is_some_and(char::is_alphanumeric)
+        {
+            out.push_str(" | ");
+        }
+        crate::dom::text::push_collapsed(&mut out, t);
+        if out.len() >= cap {
+            break;
+        }
+    }
+    let t = out.trim();
+    if t.chars().count() > max {
+        t.chars().take(max).collect()
+    } else {
+        t.to_string()
+    }
+}
+
+/// About [`MAX_FOLLOWING_CHARS`] of the text after element `ix`, up to the next line break
+/// or block.
+fn following_text(cx: &Ctx<'_, '_>, ix: NodeIx) -> String {
+    let mut out = String::new();
+    let from = cx.doc.end(ix).get();
+    for i in from..(from + NEAR_H1_NODES).min(cx.doc.len()) {
+        let n = NodeIx(i as u32);
+        if let Some(t) = cx.doc.text(n) {
+            crate::dom::text::push_collapsed(&mut out, t);
+            if out.chars().count() > MAX_FOLLOWING_CHARS {
+                break;
+            }
+        } else if cx.doc.tag(n).is_some_and(|t| t.is_block() || t == Tag::Br)
+            && !out.trim().is_empty()
+        {
+            break;
+        }
+    }
+    out.chars().take(MAX_FOLLOWING_CHARS).collect()
+}
+
+/// Children of a long block looked at for a byline label.
+const MAX_OWN_TEXTS: usize = 40;
+
+/// `true` for a link or list item: a menu entry, not a label.
+fn is_menu(cx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    cx.doc
+        .tag(ix)
+        .is_some_and(|t| matches!(t, Tag::A | Tag::Li))
+}
+
+/// Longest "date - name" line read, in characters.
+const MAX_DATED_NAME_CHARS: usize = 60;
+
+/// The name in a line made of a date and a name ("25.10.2022 - Reiner Nagel", "Jane Doe |
+/// 3 May 2021"): two parts, one a date, the other two to four capitalised words.
+fn dated_name(text: &str) -> Option<String> {
+    if text.chars().count() > MAX_DATED_NAME_CHARS {
+        return None;
+    }
+    let seps = [
+        " - ", " | ", " · ", " • ", " – ", " — ", " von ", " by ", " par ", " por ",
+    ];
+    let (sep, (a, b)) = seps
+        .iter()
+        .find_map(|s| text.split_once(s).map(|p| (*s, p)))?;
+    // After a lead-in word, one name is enough ("06.11.2023 13:30 von Olga").
+    let lead = sep.trim().chars().all(char::is_alphabetic);
+    let (a, b) = (a.trim(), b.trim());
+    let is_date =
+        |p: &str| p.chars().any(|c| c.is_ascii_digit()) && date::parse_text(p, None).is_some();
+    let name = if is_date(a) && !is_date(b) {
+        b
+    } else if !lead && is_date(b) && !is_date(a) {
+        a
+    } else {
+        return None;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit())
+    });
+    let min_words = if lead { 1 } else { 2 };
+    ((min_words..=4).contains(&words.len()) && capitalised).then(|| name.to_string())
+}
+
 /// Names from the visible page, and the elements they were read from.
 fn visible_authors(
     cx: &Ctx<'_, '_>,
     site_key: Option<&str>,
     title_h1: Option<NodeIx>,
-) -> Option<(Vec<String>, Vec<NodeIx>)> {
-    let not_site = |names: Vec<String>| -> Vec<String> {
-        names
-            .into_iter()
-            .filter(|n| site_key.is_none_or(|s| fold(n) != s))
-            .collect()
+) -> Option<Visible> {
+    // The first reading that named only the site, kept in case nothing better shows.
+    let mut site_only: Option<Visible> = None;
+    let mut found = |names: Vec<String>, nodes: Vec<NodeIx>| -> Option<Visible> {
+        let names = without_site(names, site_key);
+        if names.is_empty() {
+            return None;
+        }
+        if names.iter().all(|n| is_site_name(n, site_key)) {
+            if site_only.is_none() {
+                site_only = Some(Visible {
+                    names,
+                    nodes,
+                    weak: true,
+                });
+            }
+            return None;
+        }
+        Some(Visible {
+            names,
+            nodes,
+            weak: false,
+        })
     };
     // rel=author links in the body.
     let mut names = Vec::new();
@@ -728,7 +1097,7 @@ fn visible_authors(
         .iter()
         .filter(|l| !l.in_head && has_rel(&l.rel, "author") && !cx.page.in_aside(l.ix))
     {
-        let n = not_site(authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS)));
+        let n = authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS));
         if !n.is_empty() {
             names.extend(n);
             nodes.push(l.ix);
@@ -736,14 +1105,25 @@ fn visible_authors(
     }
     if !names.is_empty() {
         let names = authors::clean_all(names.iter().map(String::as_str));
-        return Some((names, byline_blocks(cx, &nodes)));
+        if let Some(v) = found(names, byline_blocks(cx, &nodes)) {
+            return Some(v);
+        }
     }
+    // A Creative Commons attribution names the work's author (`rel="cc:attributionURL"`);
+    // it often names the whole site's owner, so it is a weak reading.
+    let attribution = cx
+        .page
+        .links
+        .iter()
+        .filter(|l| !l.in_head && has_rel(&l.rel, "cc:attributionurl"))
+        .map(|l| authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS)))
+        .find(|n| !n.is_empty());
     // Then the same in page furniture (a meta column is often an <aside>), outside comments.
     let rel_aside = cx.page.links.iter().find_map(|l| {
         if l.in_head || !has_rel(&l.rel, "author") || !cx.page.in_aside(l.ix) {
             return None;
         }
-        let n = not_site(authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS)));
+        let n = authors::clean(&cx.text(l.ix, MAX_BYLINE_CHARS));
         (!n.is_empty()).then_some((n, l.ix))
     });
     // Byline-like elements: outside furniture first, author boxes last; within nested ones,
@@ -751,8 +1131,10 @@ fn visible_authors(
     for pass in 0..3 {
         if pass == 2 {
             // Furniture bylines are mostly teasers' and comments'; only rel=author counts.
-            if let Some((n, ix)) = rel_aside.clone() {
-                return Some((n, byline_blocks(cx, &[ix])));
+            if let Some((n, ix)) = rel_aside.clone()
+                && let Some(v) = found(n, byline_blocks(cx, &[ix]))
+            {
+                return Some(v);
             }
             break;
         }
@@ -766,11 +1148,21 @@ fn visible_authors(
             })
             .collect();
         let names_of = |c: &Cand| -> Vec<String> {
-            let text = cx.text(c.ix, MAX_BYLINE_CHARS + 1);
-            if text.chars().count() > MAX_BYLINE_CHARS {
-                return Vec::new();
+            let text = byline_text(cx, c.ix, MAX_BYLINE_CHARS + 1);
+            if text.chars().count() <= MAX_BYLINE_CHARS {
+                return authors::clean(&text);
             }
-            not_site(authors::clean(&text))
+            // An author box with a biography: the name is its heading.
+            if c.weak
+                && let Some(h) = cx.doc.subtree(c.ix).skip(1).take(MAX_BOX_NODES).find(|&d| {
+                    cx.doc
+                        .tag(d)
+                        .is_some_and(|t| matches!(t, Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5))
+                })
+            {
+                return authors::clean(&cx.text(h, MAX_BYLINE_CHARS));
+            }
+            Vec::new()
         };
         for (i, c) in cands.iter().enumerate() {
             let n = names_of(c);
@@ -786,10 +1178,13 @@ fn visible_authors(
                     (!m.is_empty()).then_some((m, d.ix))
                 });
             let (n, ix) = inner.unwrap_or((n, c.ix));
-            return Some((n, byline_blocks(cx, &[ix])));
+            if let Some(v) = found(n, byline_blocks(cx, &[ix])) {
+                return Some(v);
+            }
         }
     }
-    // "By Jane Doe" near the headline, or "Autor: Jane Doe" anywhere.
+    // "By Jane Doe" near the headline, or "Autor: Jane Doe" anywhere; a lone label
+    // ("Autor:") reads the text after it.
     let h1 = title_h1.or_else(|| cx.page.h1s.first().copied());
     let near: Vec<NodeIx> = match h1 {
         Some(h) => {
@@ -807,7 +1202,10 @@ fn visible_authors(
         .all()
         .filter(|&ix| !cx.page.in_aside(ix))
         .take(MAX_LABEL_SCAN_NODES * 2);
-    for ix in near.into_iter().chain(everywhere) {
+    let near_len = near.len();
+    // "Quelle: kathpress": the source of an agency story, when no byline shows.
+    let mut source: Option<Vec<String>> = None;
+    for (k, ix) in near.into_iter().chain(everywhere).enumerate() {
         if cx.doc.tag(ix).is_none_or(|t| {
             matches!(
                 t,
@@ -826,18 +1224,94 @@ fn visible_authors(
         }
         let t = cx.text(ix, MAX_LABELLED_BYLINE_CHARS + 1);
         if t.chars().count() > MAX_LABELLED_BYLINE_CHARS {
+            // A label in a longer block ("… Autor: <a>Jane Doe</a> …"): the text after it.
+            let label_node = cx.doc.children(ix).take(MAX_OWN_TEXTS).find(|&c| {
+                cx.doc.text(c).is_some_and(|t| {
+                    let l = t.trim().trim_end_matches([':', ' ']).to_lowercase();
+                    BYLINE_LABELS.contains(&l.as_str()) && t.contains(':')
+                })
+            });
+            if let Some(own) = label_node {
+                let text = following_text(cx, own);
+                let names = authors::clean(&text);
+                if authors::reads_as_byline(&names, &text)
+                    && let Some(v) = found(names, Vec::new())
+                {
+                    return Some(v);
+                }
+            }
             continue;
         }
+        // Leading punctuation ("| By", "- Redaktion: …") is page furniture.
+        let t = t
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
         let lower = t.to_lowercase();
-        if !BYLINE_LEADS.iter().any(|p| lower.starts_with(p)) {
-            continue;
+        let label = lower.trim_end_matches([':', ' ']);
+        // Next to the headline, "27.02.2025 - Jane Doe" is a dateline with the byline.
+        if k < near_len
+            && let Some(name) = dated_name(&t)
+            && let Some(v) = found(vec![name], byline_blocks(cx, &[ix]))
+        {
+            return Some(v);
         }
-        let names = not_site(authors::clean(&t));
-        if !names.is_empty() {
-            return Some((names, byline_blocks(cx, &[ix])));
+        let heading = cx.doc.tag(ix).is_some_and(|t| {
+            matches!(t, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+        });
+        if source.is_none() && !is_menu(cx, ix) {
+            // "Quelle: kathpress" in one element, or "<b>Quelle:</b> kathpress".
+            let rest = SOURCE_LABELS.iter().find_map(|l| {
+                let head = t.get(..l.len())?;
+                let r = t.get(l.len()..)?.trim_start();
+                if !head.eq_ignore_ascii_case(l) {
+                    return None;
+                }
+                match r.strip_prefix(':') {
+                    Some(r) if r.trim().is_empty() => Some(following_text(cx, ix)),
+                    Some(r) => Some(r.to_string()),
+                    None if r.is_empty() => Some(following_text(cx, ix)),
+                    None => None,
+                }
+            });
+            if let Some(rest) = rest {
+                let names = authors::clean(&rest);
+                if !names.is_empty() {
+                    source = Some(names);
+                }
+                continue;
+            }
+        }
+        // Menu items are no labels ("Interview", "Text" in a list of sections).
+        let menu = is_menu(cx, ix);
+        let (text, nodes) = if BYLINE_LABELS.contains(&label) && !menu {
+            (following_text(cx, ix), Vec::new())
+        } else if BYLINE_LEADS
+            .iter()
+            .any(|p| lower.starts_with(p) && (!heading || p.trim_end().contains([' ', ':'])))
+        {
+            (t.clone(), byline_blocks(cx, &[ix]))
+        } else {
+            continue;
+        };
+        let names = authors::clean(&text);
+        if authors::reads_as_byline(&names, &text)
+            && let Some(v) = found(names, nodes)
+        {
+            return Some(v);
         }
     }
-    None
+    if let Some(names) = source
+        && let Some(v) = found(names, Vec::new())
+    {
+        return Some(v);
+    }
+    site_only.or_else(|| {
+        attribution.map(|names| Visible {
+            names,
+            nodes: Vec::new(),
+            weak: true,
+        })
+    })
 }
 
 /// For each byline element, the largest enclosing element that is still only a byline
@@ -909,6 +1383,8 @@ fn element_date(cx: &Ctx<'_, '_>, ix: NodeIx, order: Option<Order>) -> Option<St
 /// Labels that introduce a publication date in running text, lower-case.
 const DATE_LABELS: &[&str] = &[
     "published",
+    "erscheinungsdatum",
+    "written:",
     "posted",
     "date:",
     "dated",
@@ -929,6 +1405,9 @@ const DATE_LABELS: &[&str] = &[
     "opublikowano",
     "publicerad",
     "julkaistu",
+    "letzte änderung",
+    "zuletzt geändert",
+    "last modified",
 ];
 /// Hours from midnight within which a UTC time may fall on another local day.
 const MIDNIGHT_HOURS: u8 = 8;
@@ -940,6 +1419,7 @@ const MAX_LABEL_SCAN_NODES: usize = 5000;
 /// Labels that mark a visible date as a modification date, lower-case.
 const UPDATED_LABELS: &[&str] = &[
     "updated",
+    "änderung",
     "modified",
     "revised",
     "reviewed",
@@ -962,6 +1442,8 @@ const UPDATED_LABELS: &[&str] = &[
 /// Labels that mark a visible date as the publication date, lower-case.
 const PUBLISHED_LABELS: &[&str] = &[
     "published",
+    "erscheinungsdatum",
+    "written:",
     "posted",
     "veröffentlicht",
     "erschienen",
@@ -1041,7 +1523,8 @@ fn read_published(
     for (st, src) in structured_published(cx, ld, order, &ok) {
         cands.push((st, src, Vec::new()));
     }
-    if let Some((st, nodes)) = visible_date(cx, order, title_h1, &ok) {
+    let shown = visible_dates(cx, order, title_h1, &ok);
+    if let Some((st, nodes)) = shown.first.clone() {
         cands.push((st, Source::Dom, nodes));
     }
     if let Some(st) = ok(url.and_then(date::from_url)) {
@@ -1092,8 +1575,19 @@ fn read_published(
             .collect();
         return (Some((*st, *src)), nodes);
     }
-    if let Some(st) = labelled_date(cx, order, &ok) {
+    if let Some((st, _)) = labelled_date(cx, order, &ok) {
         return (Some((st, Source::Dom)), Vec::new());
+    }
+    // A page that shows only when it was updated: that is its date.
+    if let Some((st, nodes)) = shown.updated {
+        return (Some((st, Source::Dom)), nodes);
+    }
+    // The first date in the text below the headline.
+    if let Some(h1) = title_h1.or_else(|| cx.page.h1s.first().copied()) {
+        let below = window_of(cx, cx.doc.end(h1).get(), true, LEAD_NODES, LEAD_CHARS);
+        if let Some(st) = ok(date::parse_text_within(&below, order, LEAD_CHARS)) {
+            return (Some((st, Source::Dom)), Vec::new());
+        }
     }
     // Relative dates, only against the caller's reference date.
     if let Some(r) = bounds.reference {
@@ -1188,16 +1682,27 @@ fn structured_published(
     out
 }
 
-/// The date the page shows: a `<time>`, a date-like element, or a date written next to the
-/// headline; with the elements it was read from.
-fn visible_date(
+/// A date the page shows, with the elements it was read from.
+type Shown = (Stamp, Vec<NodeIx>);
+
+/// The dates the page shows.
+#[derive(Default)]
+struct ShownDates {
+    /// The first date not labelled "updated".
+    first: Option<Shown>,
+    /// The first date labelled "updated".
+    updated: Option<Shown>,
+}
+
+/// The dates the page shows: `<time>`s (a `pubdate` one first), date-like and byline
+/// elements, and the text right after the headline, then right before it.
+fn visible_dates(
     cx: &Ctx<'_, '_>,
     order: Option<Order>,
     title_h1: Option<NodeIx>,
     ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
-) -> Option<(Stamp, Vec<NodeIx>)> {
-    // <time> elements (a `pubdate` one first), then date-like elements; a date labelled
-    // "updated" is skipped.
+) -> ShownDates {
+    let mut out = ShownDates::default();
     let times: Vec<&Cand> = cx.page.times.iter().filter(|c| !c.aside).collect();
     let pubdate = times
         .iter()
@@ -1215,27 +1720,66 @@ fn visible_date(
         if text.chars().count() > MAX_BYLINE_CHARS {
             continue;
         }
-        if let Some(st) = ok(element_date(cx, c.ix, order))
-            && date_label(cx, c.ix) != DateLabel::Updated
-        {
-            return Some((st, byline_blocks(cx, &[c.ix])));
+        let Some(st) = ok(element_date(cx, c.ix, order)) else {
+            continue;
+        };
+        let slot = if date_label(cx, c.ix) == DateLabel::Updated {
+            &mut out.updated
+        } else {
+            &mut out.first
+        };
+        if slot.is_none() {
+            *slot = Some((st, byline_blocks(cx, &[c.ix])));
         }
     }
-    // Text right after the headline, then right before it.
-    let h1 = title_h1.or_else(|| cx.page.h1s.first().copied())?;
-    let after = window(cx, cx.doc.end(h1).get(), true);
-    if let Some(st) = ok(date::parse_text(&after, order)) {
-        return Some((st, Vec::new()));
+    let Some(h1) = title_h1.or_else(|| cx.page.h1s.first().copied()) else {
+        return out;
+    };
+    for text in [
+        window(cx, cx.doc.end(h1).get(), true),
+        window(cx, h1.get(), false),
+    ] {
+        let Some(st) = ok(date::parse_text(&text, order)) else {
+            continue;
+        };
+        // "Updated …" right before the date marks it ("Stand:" there is mostly the first
+        // timestamp of a news story, and stays).
+        let head: String = text
+            .chars()
+            .take(WINDOW_LABEL_CHARS)
+            .take_while(|c| !c.is_ascii_digit())
+            .collect::<String>()
+            .to_lowercase();
+        let updated = UPDATED_LABELS
+            .iter()
+            .any(|l| *l != "stand:" && head.contains(l))
+            && !PUBLISHED_LABELS.iter().any(|l| head.contains(l));
+        let slot = if updated {
+            &mut out.updated
+        } else {
+            &mut out.first
+        };
+        if slot.is_none() {
+            *slot = Some((st, Vec::new()));
+        }
     }
-    let before = window(cx, h1.get(), false);
-    ok(date::parse_text(&before, order)).map(|st| (st, Vec::new()))
+    out
 }
+
+/// Characters at the start of a window next to the headline read for an "updated" label.
+const WINDOW_LABEL_CHARS: usize = 80;
 
 /// About 300 characters of page text from node `from`, forwards or backwards.
 fn window(cx: &Ctx<'_, '_>, from: usize, forward: bool) -> String {
+    window_of(cx, from, forward, NEAR_H1_NODES, NEAR_H1_CHARS)
+}
+
+/// About `chars` characters of page text from node `from` (at most `nodes` nodes on),
+/// forwards or backwards.
+fn window_of(cx: &Ctx<'_, '_>, from: usize, forward: bool, nodes: usize, chars: usize) -> String {
     let mut parts: Vec<&str> = Vec::new();
     let mut len = 0;
-    for k in 0..NEAR_H1_NODES {
+    for k in 0..nodes {
         let i = if forward {
             from + k
         } else {
@@ -1263,7 +1807,7 @@ fn window(cx: &Ctx<'_, '_>, from: usize, forward: bool) -> String {
             }
             len += t.len();
             parts.push(t);
-            if len > 300 {
+            if len > chars {
                 break;
             }
         }
@@ -1280,7 +1824,7 @@ fn labelled_date(
     cx: &Ctx<'_, '_>,
     order: Option<Order>,
     ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
-) -> Option<Stamp> {
+) -> Option<(Stamp, DateLabel)> {
     let mut seen = 0;
     let mut updated = None;
     let texts: Vec<NodeIx> = cx
@@ -1311,18 +1855,21 @@ fn labelled_date(
             continue;
         }
         let mut text = t.to_string();
-        // The date may be in the next text node ("<span>Datum:</span> 26. Januar 2022").
-        if let Some(&next) = texts.get(k + 1)
+        // The date may be in the next text node ("<span>Datum:</span> 26. Januar 2022");
+        // the label is the one before the date, not one the next node starts with.
+        let label = label_in(&text);
+        if ok(date::parse_text(&text, order)).is_none()
+            && let Some(&next) = texts.get(k + 1)
             && let Some(n) = cx.doc.text(next)
         {
             text.push(' ');
             text.push_str(n.get(..n.len().min(200)).unwrap_or(""));
         }
         if let Some(st) = ok(date::parse_text(&text, order)) {
-            if label_in(&text) != DateLabel::Updated {
-                return Some(st);
+            if label != DateLabel::Updated {
+                return Some((st, label));
             }
-            updated = updated.or(Some(st));
+            updated = updated.or(Some((st, label)));
         }
     }
     updated
@@ -1397,4 +1944,326 @@ pub(crate) fn apply(meta: Metadata, article: &mut Article, blocks: &[Block]) {
         article.provenance.language = Some(Source::Text);
     }
     article.word_count = crate::dom::text::word_count(&text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    /// The metadata of a page, with default options.
+    fn meta_of(html: &str) -> Metadata {
+        let html = Html::parse_document(html);
+        let doc = Doc::new(&html);
+        extract(&doc, &Options::default(), None)
+    }
+
+    #[test]
+    fn home_links() {
+        for h in [
+            "/",
+            "https://example.com",
+            "https://example.com/",
+            "//example.com/index.html",
+            "https://web.archive.org/web/2014/http://www.example.com/",
+            "./",
+        ] {
+            assert!(is_home_href(h), "{h}");
+        }
+        for h in [
+            "/2020/01/02/a-story/",
+            "https://example.com/blog/post",
+            "#top",
+            "",
+        ] {
+            assert!(!is_home_href(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn a_logo_heading_is_the_site_not_the_title() {
+        let m = meta_of(
+            r#"<title>Four Years » Blog Archive » Interning small integers</title>
+            <h1><a href="https://fouryears.example/">Four Years</a></h1>
+            <h2>Interning small integers</h2>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Interning small integers"));
+        let m = meta_of(
+            r#"<title>Money laundering uncovered in a bank – Watch</title>
+            <h1 class="site-logo">Watch</h1><h1>Money laundering uncovered in a bank</h1>"#,
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Money laundering uncovered in a bank")
+        );
+        // Must not fire: a headline linking to its own page, or classed as a post title.
+        let m = meta_of(
+            r#"<title>A story of the day - Blog</title>
+            <h1><a href="/2020/05/a-story/">A story of the day</a></h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("A story of the day"));
+        let m = meta_of(
+            r#"<title>Alcohol on a boat – learn the risks</title>
+            <h1 class="entry-title aungblogtitle">Alcohol on a boat</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Alcohol on a boat"));
+    }
+
+    #[test]
+    fn json_ld_name_when_the_headline_is_a_description() {
+        let m = meta_of(
+            r#"<title>Oak - Encyclopedia</title>
+            <script type="application/ld+json">{"@type":"Article",
+            "headline":"a kind of tree","name":"Oak"}</script><h1>Oak</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Oak"));
+        assert_eq!(m.provenance.title, Some(Source::JsonLd));
+    }
+
+    #[test]
+    fn every_microdata_headline_is_a_candidate() {
+        let m = meta_of(
+            r#"<p itemprop="headline">Site header</p>
+            <h1 itemprop="headline">The story itself</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("The story itself"));
+        assert_eq!(m.provenance.title, Some(Source::Microdata));
+    }
+
+    fn authors_of(html: &str) -> Vec<String> {
+        meta_of(html).authors
+    }
+
+    #[test]
+    fn seo_plugin_written_by_pair() {
+        let a = authors_of(
+            r#"<meta name="twitter:label1" content="Written by">
+            <meta name="twitter:data1" content="Chase Bern">
+            <meta name="twitter:label2" content="Est. reading time">
+            <meta name="twitter:data2" content="4 minutes">"#,
+        );
+        assert_eq!(a, vec!["Chase Bern"]);
+        // Must not fire: another label's data.
+        let a = authors_of(
+            r#"<meta name="twitter:label1" content="Est. reading time">
+            <meta name="twitter:data1" content="4 minutes">"#,
+        );
+        assert!(a.is_empty());
+    }
+
+    #[test]
+    fn a_personal_site_named_after_its_author() {
+        let a = authors_of(
+            r#"<meta property="og:site_name" content="Cory Dran">
+            <meta name="author" content="Cory Dran"><h1>A post</h1>"#,
+        );
+        assert_eq!(a, vec!["Cory Dran"]);
+    }
+
+    #[test]
+    fn the_site_is_cut_from_names_and_lists() {
+        assert_eq!(
+            without_site(vec!["Adam Aaron PhillyVoice".into()], Some("phillyvoice")),
+            vec!["Adam Aaron"]
+        );
+        assert_eq!(
+            without_site(
+                vec!["Jane Doe".into(), "The Daily".into()],
+                Some("thedaily")
+            ),
+            vec!["Jane Doe"]
+        );
+        // Must not fire: a team named with the site, or the site alone.
+        assert_eq!(
+            without_site(vec!["Redacción Diario X".into()], Some("diariox")),
+            vec!["Redacción Diario X"]
+        );
+        assert_eq!(
+            without_site(vec!["The Daily".into()], Some("thedaily")),
+            vec!["The Daily"]
+        );
+    }
+
+    #[test]
+    fn weak_names_give_way_to_a_visible_byline() {
+        let page = |meta: &str| {
+            authors_of(&format!(
+                r#"<link rel="canonical" href="https://www.l-mag.de/news/a">
+                <meta name="author" content="{meta}"><h1>Title of the story</h1>
+                <p class="byline">Par <span class="author">Loïc Le Clerc</span></p>"#
+            ))
+        };
+        assert_eq!(page("Loïc"), vec!["Loïc Le Clerc"]);
+        assert_eq!(page("L-MAG"), vec!["Loïc Le Clerc"]);
+        assert_eq!(page("JF"), vec!["Loïc Le Clerc"]);
+        // Must not fire: a full name in the meta tag wins.
+        assert_eq!(page("Jane Doe"), vec!["Jane Doe"]);
+        assert!(!weak_names(&["孔德明".into()], None, &[]));
+        assert_eq!(host_keys("https://www.l-mag.de/x"), vec!["lmag"]);
+    }
+
+    #[test]
+    fn byline_pieces_laid_out_apart() {
+        let a = authors_of(
+            r#"<h1>Story</h1><div class="author"><span>Sean Peek</span><span>Senior
+            Analyst</span><span>Updated May 3, 2024</span></div>"#,
+        );
+        assert_eq!(a, vec!["Sean Peek"]);
+        let a = authors_of(
+            r#"<h1>Story</h1><div class="author-info"><h4>Teufel Blog Redaktion</h4>
+            <p>Alles über Lautsprecher</p></div>"#,
+        );
+        assert_eq!(a, vec!["Teufel Blog Redaktion"]);
+        // Must not fire: words parted by a space stay one name.
+        let a = authors_of(
+            r#"<h1>Story</h1><div class="author"><span>Jane</span> <span>Doe</span></div>"#,
+        );
+        assert_eq!(a, vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn an_author_box_with_a_biography_gives_its_heading() {
+        let bio = "Martin writes about money and cars. ".repeat(10);
+        let a = authors_of(&format!(
+            r#"<h1>Story</h1><div class="author-bio"><h3>Martin Junk</h3><p>{bio}</p></div>"#
+        ));
+        assert_eq!(a, vec!["Martin Junk"]);
+    }
+
+    #[test]
+    fn labels_read_the_text_after_them() {
+        let a = authors_of(
+            r#"<h1>Story</h1><div><span>Datum:</span> 19.11.2021<br>
+            <span>Autor:</span> Fritz Imhof<br><span>Quelle:</span> Livenet</div>"#,
+        );
+        assert_eq!(a, vec!["Fritz Imhof"]);
+        let long = "Symbolgrafik und mehr Text in diesem Absatz. ".repeat(4);
+        let a = authors_of(&format!(
+            r#"<h1>Story</h1><div>{long}<br>Autor: <a href="/ra/">Rechtsanwalt</a> Sebastian Ein</div>"#
+        ));
+        assert_eq!(a, vec!["Sebastian Ein"]);
+        // Must not fire: a menu entry named like a label.
+        let a = authors_of(
+            r#"<h1>Story</h1><ul><li><a href="/i">Interview</a></li>
+            <li><a href="/v">Veranstaltung</a></li></ul>"#,
+        );
+        assert!(a.is_empty());
+    }
+
+    #[test]
+    fn headings_are_no_bylines_unless_they_say_so() {
+        let a = authors_of(r#"<h1>Story</h1><h3>Von Sprachregeln, Gender-Politik und mehr</h3>"#);
+        assert!(a.is_empty());
+        let a = authors_of(r#"<h1>Story</h1><h3>Written by Cassidy Hort</h3>"#);
+        assert_eq!(a, vec!["Cassidy Hort"]);
+    }
+
+    #[test]
+    fn the_source_of_an_agency_story() {
+        let a = authors_of(r#"<h1>Story</h1><p>Text.</p><p>Quelle: kathpress</p>"#);
+        assert_eq!(a, vec!["kathpress"]);
+        // Must not fire over a byline.
+        let a =
+            authors_of(r#"<h1>Story</h1><p>Von Anna Berg</p><p>Text.</p><p>Quelle: kathpress</p>"#);
+        assert_eq!(a, vec!["Anna Berg"]);
+    }
+
+    #[test]
+    fn a_dateline_with_the_byline() {
+        assert_eq!(
+            dated_name("25.10.2022 - Reiner Nag").as_deref(),
+            Some("Reiner Nag")
+        );
+        assert_eq!(
+            dated_name("Aaron Rica | Senior Writer | July 2, 2025").as_deref(),
+            Some("Aaron Rica")
+        );
+        assert_eq!(
+            dated_name("06.11.2023 13:30 von Olga").as_deref(),
+            Some("Olga")
+        );
+        // Must not fire: no date, a lower-case phrase, or the name before a lead-in word.
+        assert_eq!(dated_name("Home - About Us"), None);
+        assert_eq!(dated_name("3 May 2020 - read more"), None);
+        assert_eq!(
+            dated_name("Written by Miami Today on November 7, 2023"),
+            None
+        );
+    }
+
+    #[test]
+    fn comment_authors_are_not_the_authors() {
+        let a = authors_of(
+            r#"<h1>Story</h1><p>Text.</p><div class="comments"><div>
+            <span itemprop="author"><span itemprop="name">link78</span></span></div></div>"#,
+        );
+        assert!(a.is_empty());
+        let a = authors_of(
+            r#"<h1>Story</h1><footer><span itemprop="author"><span itemprop="name">Nico
+            Perri</span></span></footer>"#,
+        );
+        assert_eq!(a, vec!["Nico Perri"]);
+    }
+
+    #[test]
+    fn a_licence_attribution_is_a_last_resort() {
+        let cc = r#"<p>Ein Tagebuch von <a href="/" rel="cc:attributionURL">Donald Town</a></p>"#;
+        assert_eq!(
+            authors_of(&format!("<h1>Story</h1>{cc}")),
+            vec!["Donald Town"]
+        );
+        assert_eq!(
+            authors_of(&format!(
+                r#"<meta name="author" content="Andrea"><h1>Story</h1>{cc}"#
+            )),
+            vec!["Andrea"]
+        );
+    }
+
+    fn published_of(html: &str) -> Option<String> {
+        meta_of(html).published
+    }
+
+    #[test]
+    fn a_page_showing_only_its_update_has_that_date() {
+        let p = published_of(
+            r#"<h1>Story</h1><p class="post-date">Updated October 8, 2025</p><p>Text.</p>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2025-10-08"));
+        // Must not fire: a publication date shown beside it wins.
+        let p = published_of(
+            r#"<h1>Story</h1><p class="post-date">Updated October 8, 2025</p>
+            <p class="date">Published May 3, 2024</p>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2024-05-03"));
+    }
+
+    #[test]
+    fn the_first_date_below_the_headline_as_a_last_resort() {
+        let teaser = "Ein langer Vorspann ohne jedes Datum, der weitergeht. ".repeat(8);
+        let p = published_of(&format!(
+            r#"<h1>Story</h1><p>{teaser}</p><p>Von Claudia Lind 27.1.2022 - Bei der …</p>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2022-01-27"));
+        // Must not fire over a date the page's metadata gives.
+        let p = published_of(&format!(
+            r#"<meta property="article:published_time" content="2021-05-04T10:00:00Z">
+            <h1>Story</h1><p>{teaser}</p><p>Von Claudia Lind 27.1.2022 - Bei der …</p>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2021-05-04T10:00:00+00:00"));
+    }
+
+    #[test]
+    fn a_label_belongs_to_the_date_after_it() {
+        let p = published_of(
+            r#"<div><p>Letzte Änderung: 31.10.2023 - 14:49:39</p>
+            <p>Erschienen am: 01.11.2023</p></div>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2023-11-01"));
+        let p = published_of(r#"<div><span>Erscheinungsdatum</span> 25.01.2022</div>"#);
+        assert_eq!(p.as_deref(), Some("2022-01-25"));
+        // Must not fire: a change date alone is still the page's date.
+        let p = published_of(r#"<div><p>Letzte Änderung: 14.01.2022 um 09:25</p></div>"#);
+        assert_eq!(p.as_deref().map(|d| d.get(..10)), Some(Some("2022-01-14")));
+    }
 }

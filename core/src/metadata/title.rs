@@ -10,6 +10,13 @@ const SEPARATORS: &[&str] = &[
     " | ", " – ", " — ", " - ", " « ", " » ", " :: ", " · ", " • ", " ~ ", " / ", " // ", " || ",
     " > ", ": ",
 ];
+/// Longest site name, in words, taken as one when choosing the title.
+const MAX_SITE_NAME_WORDS: usize = 6;
+/// Characters a title part may add to the site name and still name the site ("Dropbox"
+/// → "Dropbox Tech Blog").
+const MAX_SITE_AFFIX_CHARS: usize = 10;
+/// A title of at most this many words is kept whole rather than cut to fewer.
+const MAX_SHORT_TITLE_WORDS: usize = 4;
 /// Longest accepted title, in characters.
 const MAX_TITLE_CHARS: usize = 400;
 
@@ -36,13 +43,22 @@ pub(crate) struct Inputs {
 
 /// The best title and its source.
 pub(crate) fn choose(inp: &Inputs) -> Option<(String, Source)> {
-    let site = inp.site_name.as_deref();
+    // A "site name" of many words is a page title put in the wrong field.
+    let site = inp
+        .site_name
+        .as_deref()
+        .filter(|s| s.split_whitespace().count() <= MAX_SITE_NAME_WORDS);
     let head = inp.head_title.as_deref().filter(|t| !t.is_empty());
     let head_key = head.map(fold).unwrap_or_default();
+    let site_key = site.map(fold).unwrap_or_default();
+    // A structured title that merely names the site is no title.
     let structured: Vec<&Cand> = inp
         .structured
         .iter()
-        .filter(|c| !fold(&c.text).is_empty())
+        .filter(|c| {
+            let k = fold(&c.text);
+            !k.is_empty() && k != site_key
+        })
         .collect();
     // An h1 confirmed by another source is the visible headline.
     // Several may be: the site's logo is often an <h1> too; the longest is the headline.
@@ -59,14 +75,19 @@ pub(crate) fn choose(inp: &Inputs) -> Option<(String, Source)> {
         .max_by_key(|h| h.chars().count());
     // A structured title the page confirms (an <h1> or the <title> shows it) beats one it
     // does not (JSON-LD `headline` is sometimes a description or a kicker).
-    let confirmed = |c: &&&Cand| {
+    // An <h1> confirms best: the <title> is often filled from the same field as og:title.
+    let shown = |c: &&&Cand| {
         let k = fold(&c.text);
         inp.h1s.iter().any(|h| similar(&fold(h), &k))
-            || (!head_key.is_empty() && k.chars().count() >= 4 && head_key.contains(&k))
+    };
+    let in_title = |c: &&&Cand| {
+        let k = fold(&c.text);
+        !head_key.is_empty() && k.chars().count() >= 4 && head_key.contains(&k)
     };
     let pick = structured
         .iter()
-        .find(confirmed)
+        .find(shown)
+        .or_else(|| structured.iter().find(in_title))
         .or_else(|| structured.first());
     if let Some(c) = pick {
         let cleaned = strip_site(&c.text, site, h1.map(String::as_str));
@@ -108,8 +129,9 @@ fn cap(s: &str) -> String {
     }
 }
 
-/// Removes a site name joined to the title with a separator ("X | Site", "Site - X").
-/// `site` is the known site name; `hint` a confirmed headline (an `<h1>`).
+/// Removes a site name joined to the title with a separator ("X | Site", "Site - X",
+/// "Site » Blog Archive » X"). `site` is the known site name; `hint` a confirmed headline
+/// (an `<h1>`).
 pub(crate) fn strip_site(title: &str, site: Option<&str>, hint: Option<&str>) -> String {
     let title = title.trim();
     let site_key = site.map(fold).filter(|s| !s.is_empty());
@@ -117,14 +139,15 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, hint: Option<&str>) ->
     if hint_key.as_deref() == Some(fold(title).as_str()) {
         return title.to_string();
     }
+    let words = |p: &str| p.split_whitespace().count();
     for sep in SEPARATORS {
         if !title.contains(sep) {
             continue;
         }
-        let parts: Vec<&str> = title
+        let mut parts: Vec<&str> = title
             .split(sep)
             .map(str::trim)
-            .filter(|p| !p.is_empty())
+            .filter(|p| !fold(p).is_empty())
             .collect();
         if parts.len() < 2 {
             continue;
@@ -135,56 +158,80 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, hint: Option<&str>) ->
         {
             return (*p).to_string();
         }
-        // Drop the parts that are the site name (or its domain).
+        // Drop the parts at either end that are the site name (or its domain).
+        let (mut prefix, mut suffix) = (false, false);
         if let Some(s) = &site_key {
+            let s_len = s.chars().count();
             let is_site = |p: &str| {
                 let k = fold(p);
+                let k_len = k.chars().count();
                 k == *s
-                    || (k.len() >= 4
-                        && (s.contains(&k) || k.contains(s.as_str()))
-                        && p.split_whitespace().count() <= 4)
+                    || (k_len >= 4
+                        && words(p) <= 4
+                        && (s.contains(&k)
+                            || (k.contains(s.as_str()) && k_len <= s_len + MAX_SITE_AFFIX_CHARS)))
             };
-            let first_is = parts.first().is_some_and(|p| is_site(p));
-            let last_is = parts.last().is_some_and(|p| is_site(p));
-            if first_is || last_is {
-                let from = usize::from(first_is);
-                let to = parts.len() - usize::from(last_is && parts.len() > 1);
-                if let Some(rest) = parts.get(from..to)
-                    && !rest.is_empty()
-                {
-                    return rest.join(sep.trim_start());
-                }
+            while parts.len() > 1 && parts.first().is_some_and(|p| is_site(p)) {
+                parts.remove(0);
+                prefix = true;
             }
-            if *sep == ": " {
-                continue;
+            while parts.len() > 1 && parts.last().is_some_and(|p| is_site(p)) {
+                parts.pop();
+                suffix = true;
             }
         }
-        if *sep == ": " {
+        let joined = |parts: &[&str]| parts.join(sep);
+        if parts.len() == 1 || *sep == ": " {
+            if prefix || suffix {
+                return joined(&parts);
+            }
             // "Topic: the title" is usually one title.
             continue;
         }
-        let words = |p: &str| p.split_whitespace().count();
-        let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        let (Some(first), Some(last)) = (parts.first().copied(), parts.last().copied()) else {
             continue;
+        };
+        // Once the site went from the front, the title is at the end ("Site » Section »
+        // Title"); once it went from the back, at the front ("Title | Section | Site").
+        if prefix && !suffix && parts.iter().rev().skip(1).all(|p| words(p) <= 4) {
+            return last.to_string();
+        }
+        if suffix && !prefix && parts.iter().skip(1).all(|p| words(p) <= 4) {
+            return first.to_string();
+        }
+        // Without a site part found, a part is dropped as the site's name only when the
+        // site is not known (a known one would have matched), it reads like a name (not
+        // "… - an async task framework"), and what remains is more than a few words
+        // ("Google - Site Reliability Engineering" stays whole).
+        let generic_ok = |dropped: &str, kept: &str| -> bool {
+            !dropped.chars().next().is_some_and(char::is_lowercase)
+                && (prefix || suffix || (site_key.is_none() && words(kept) > MAX_SHORT_TITLE_WORDS))
         };
         if parts.len() == 2 {
             // The short side is the site name.
-            if words(last) <= 4 && words(first) >= words(last) {
-                return (*first).to_string();
+            if words(last) <= 4 && words(first) >= words(last) && generic_ok(last, first) {
+                return first.to_string();
             }
-            if words(first) <= 3 && words(last) > words(first) {
-                return (*last).to_string();
+            if words(first) <= 3 && words(last) > words(first) && generic_ok(first, last) {
+                return last.to_string();
+            }
+            if prefix || suffix {
+                return joined(&parts);
             }
             continue;
         }
         // "A | B | Site": drop the last part when short; "Site | Section | A": keep the last.
         if words(last) <= 4
             && let Some(rest) = parts.get(..parts.len() - 1)
+            && generic_ok(last, first)
         {
-            return rest.join(sep);
+            return joined(rest);
         }
-        if words(first) <= 4 {
-            return (*last).to_string();
+        if words(first) <= 4 && generic_ok(first, last) {
+            return last.to_string();
+        }
+        if prefix || suffix {
+            return joined(&parts);
         }
     }
     title.to_string()
@@ -283,6 +330,136 @@ mod tests {
         assert_eq!(
             choose(&inp),
             Some(("Only a title element here".to_string(), Source::Dom))
+        );
+    }
+
+    #[test]
+    fn site_prefix_then_section_leaves_the_last_part() {
+        assert_eq!(
+            strip_site(
+                "Four Years » Blog Archive » Interning of small integers",
+                Some("Four Years"),
+                None
+            ),
+            "Interning of small integers"
+        );
+        // Must not fire: a long middle part is title text, kept with the last.
+        assert_eq!(
+            strip_site(
+                "Site » A long first half of the title » and its end",
+                Some("Site"),
+                None
+            ),
+            "A long first half of the title » and its end"
+        );
+    }
+
+    #[test]
+    fn a_site_part_must_not_be_much_longer_than_the_site() {
+        // The first part ends with the site's name but is the title.
+        assert_eq!(
+            strip_site(
+                "新竹尖石_美樹營地賞楓秋天 (2) @ 史蒂文的家 :: 痞客邦",
+                Some("史蒂文的家"),
+                None
+            ),
+            "新竹尖石_美樹營地賞楓秋天 (2) @ 史蒂文的家 :: 痞客邦"
+        );
+        assert_eq!(
+            strip_site(
+                "How caching works - Dropbox Tech Blog",
+                Some("Dropbox"),
+                None
+            ),
+            "How caching works"
+        );
+    }
+
+    #[test]
+    fn unknown_parts_are_dropped_only_when_they_read_like_a_name() {
+        // A lower-case part continues the title.
+        assert_eq!(
+            strip_site("How we designed ATF - an async task framework", None, None),
+            "How we designed ATF - an async task framework"
+        );
+        // What would remain is too short to be the whole title.
+        assert_eq!(
+            strip_site("Google - Site Reliability Engineering", None, None),
+            "Google - Site Reliability Engineering"
+        );
+        // A known site name that no part matches: the parts are all title.
+        assert_eq!(
+            strip_site(
+                "Minecraft 1.8 - The Bountiful Update",
+                Some("Update News"),
+                None
+            ),
+            "Minecraft 1.8 - The Bountiful Update"
+        );
+        // Must fire: an unknown capitalised name after a long title.
+        assert_eq!(
+            strip_site("Getting lean with digital ad formats | IAB", None, None),
+            "Getting lean with digital ad formats"
+        );
+    }
+
+    #[test]
+    fn structured_title_naming_the_site_is_skipped() {
+        let inp = Inputs {
+            structured: vec![cand("Union of Biathlon - UB", Source::OpenGraph)],
+            h1s: vec!["Beijing 2022 is a chance for the sport".into()],
+            head_title: Some("Beijing 2022 is a chance for the sport".into()),
+            site_name: Some("Union of Biathlon - UB".into()),
+        };
+        assert_eq!(
+            choose(&inp),
+            Some((
+                "Beijing 2022 is a chance for the sport".to_string(),
+                Source::Dom
+            ))
+        );
+        // Must not fire: a "site name" of many words is a title in the wrong field.
+        let long = "A notion alternative for teams managing their docs well";
+        let inp = Inputs {
+            structured: vec![cand(long, Source::OpenGraph)],
+            h1s: vec![long.into()],
+            head_title: Some(format!("{long} | Pivot")),
+            site_name: Some(long.into()),
+        };
+        assert_eq!(choose(&inp), Some((long.to_string(), Source::OpenGraph)));
+    }
+
+    #[test]
+    fn a_title_the_headline_shows_beats_one_the_title_element_repeats() {
+        let inp = Inputs {
+            structured: vec![
+                cand("Site name: some products and more", Source::OpenGraph),
+                cand("The real headline of the page", Source::Microdata),
+            ],
+            h1s: vec!["The real headline of the page".into()],
+            head_title: Some("Site name: some products and more".into()),
+            site_name: None,
+        };
+        assert_eq!(
+            choose(&inp),
+            Some((
+                "The real headline of the page".to_string(),
+                Source::Microdata
+            ))
+        );
+        // Without a headline, the structured title the <title> repeats still wins.
+        let inp = Inputs {
+            structured: vec![
+                cand("A kicker nobody shows", Source::JsonLd),
+                cand("The story as titled", Source::OpenGraph),
+            ],
+            h1s: vec![],
+            head_title: Some("The story as titled".into()),
+            site_name: None,
+        };
+        assert_eq!(
+            choose(&inp),
+            Some(("The story as titled".to_string(), Source::OpenGraph))
         );
     }
 }
