@@ -422,6 +422,7 @@ static STEM_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(STEMS.iter().map(|(s, _)| *s))
         .ok()
 });

@@ -491,8 +491,6 @@ pub(crate) fn run(
     clean::remove_non_content::run(&mut ctx);
     clean::remove_hidden::run(&mut ctx);
     clean::remove_metadata_elements::run(&mut ctx, metadata_nodes);
-    ctx.refresh_stats();
-    ctx.protection = Protection::compute(&ctx);
     clean::remove_semantic_boilerplate::run(&mut ctx);
     ctx.refresh_stats();
     ctx.protection = Protection::compute(&ctx);

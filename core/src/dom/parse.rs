@@ -19,7 +19,6 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use ego_tree::NodeId;
@@ -35,6 +34,7 @@ use scraper::{Html, HtmlTreeSink};
 
 use crate::error::Complexity;
 use crate::input::attributes::{MAX_ATTRIBUTES, cap_attributes};
+use crate::patterns::FnvMap;
 
 /// Input is queued for the tokenizer in pieces of this many bytes (at character boundaries).
 const CHUNK_BYTES: usize = 16 * 1024;
@@ -62,7 +62,7 @@ pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Parsed {
         max_depth,
         limit_hit: Cell::new(None),
         queue: Rc::clone(&queue),
-        depths: RefCell::new(HashMap::new()),
+        depths: RefCell::new(FnvMap::default()),
     };
     let tree_builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
     let tokenizer = Tokenizer::new(tree_builder, TokenizerOpts::default());
@@ -111,7 +111,7 @@ struct GuardedSink {
     /// appended, and cleared whenever the tree builder moves an existing node (the adoption
     /// agency algorithm, foster parenting), since moving a subtree changes the depth of
     /// everything in it. Without it every insertion walks up to `max_depth` ancestors.
-    depths: RefCell<HashMap<NodeId, usize>>,
+    depths: RefCell<FnvMap<NodeId, usize>>,
 }
 
 impl GuardedSink {

@@ -32,11 +32,27 @@ pub(crate) fn collapse(s: &str) -> String {
 
 /// Non-whitespace characters in `s`: the length measure every heuristic uses.
 pub(crate) fn char_count(s: &str) -> u32 {
-    if s.is_ascii() {
-        // Fast path for the common case: one byte per character.
-        return s.bytes().filter(|b| !b.is_ascii_whitespace()).count() as u32;
+    // Byte-wise: every byte that starts a character and is not ASCII whitespace counts; the
+    // few non-ASCII spaces (NBSP, U+2000…U+200A, U+3000, …) are taken off afterwards.
+    let b = s.as_bytes();
+    let mut n = 0u32;
+    let mut multibyte = false;
+    for &c in b {
+        if c < 0x80 {
+            n += u32::from(!c.is_ascii_whitespace());
+        } else if c >= 0xC0 {
+            n += 1;
+            multibyte = true;
+        }
     }
-    s.chars().filter(|c| !c.is_whitespace()).count() as u32
+    if multibyte {
+        let spaces = s
+            .chars()
+            .filter(|c| !c.is_ascii() && c.is_whitespace())
+            .count() as u32;
+        n = n.saturating_sub(spaces);
+    }
+    n
 }
 
 /// Commas in `s`, counting the CJK and Arabic commas too.
@@ -85,6 +101,13 @@ pub(crate) fn prefix(s: &str, n: usize) -> String {
 /// ASCII-lowercased letters and digits of `s`, everything else dropped (for comparing titles
 /// and headings).
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -106,6 +129,7 @@ mod tests {
     #[test]
     fn counting() {
         assert_eq!(char_count(" a b\u{a0}c "), 3);
+        assert_eq!(char_count("“quoted” café\u{3000}日本"), 14);
         assert_eq!(comma_count("a, b，c、d"), 3);
         assert_eq!(word_count("Hello, world 42"), 3);
         assert_eq!(word_count("日本語"), 3);

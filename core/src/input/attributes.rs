@@ -147,6 +147,18 @@ fn read_tag(bytes: &[u8], start: usize, max: usize) -> Option<Tag> {
     let mut cut = None;
     let mut i = start + 1;
     while let Some(&b) = bytes.get(i) {
+        // Inside a quoted value only the closing quote matters: jump to it.
+        if matches!(st, St::DoubleQuoted | St::SingleQuoted) {
+            let quote = if st == St::DoubleQuoted { b'"' } else { b'\'' };
+            match bytes.get(i..).and_then(|r| memchr::memchr(quote, r)) {
+                Some(q) => {
+                    i += q + 1;
+                    st = St::AfterQuoted;
+                    continue;
+                }
+                None => break,
+            }
+        }
         let (to, started) = step(st, b);
         if st == St::TagName && to != Some(St::TagName) {
             name_end = Some(i);
@@ -200,7 +212,7 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut i = from;
     loop {
         let rest = bytes.get(i..)?;
-        let p = i + rest.windows(2).position(|w| w == b"</")?;
+        let p = i + memchr::memmem::find(rest, b"</")?;
         let after = p + 2 + name.len();
         let matches = bytes
             .get(p + 2..after)
@@ -228,7 +240,7 @@ fn comment_end(bytes: &[u8], start: usize) -> usize {
     // The first `--` followed by `>` or `!>`; scanning stops there, so the scan stays linear.
     let mut q = body;
     while let Some(r) = bytes.get(q..) {
-        let Some(d) = r.windows(2).position(|w| w == b"--") else {
+        let Some(d) = memchr::memmem::find(r, b"--") else {
             break;
         };
         let at = q + d + 2;
@@ -248,10 +260,7 @@ fn surplus(bytes: &[u8], max: usize) -> Vec<(usize, usize)> {
     // Open <svg> and <math> elements, as far as the scan can tell (see the module docs).
     let (mut svg, mut math) = (0usize, 0usize);
     let mut i = 0;
-    while let Some(p) = bytes
-        .get(i..)
-        .and_then(|r| r.iter().position(|b| *b == b'<'))
-    {
+    while let Some(p) = bytes.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
         let p = i + p;
         let rest = bytes.get(p..).unwrap_or(&[]);
         if rest.starts_with(b"<!--") {
@@ -264,7 +273,7 @@ fn surplus(bytes: &[u8], max: usize) -> Vec<(usize, usize)> {
             // Doctype, bogus comment or `</` + non-letter: up to the next `>`.
             i = bytes
                 .get(p + 2..)
-                .and_then(|r| r.iter().position(|b| *b == b'>'))
+                .and_then(|r| memchr::memchr(b'>', r))
                 .map_or(bytes.len(), |q| p + 2 + q + 1);
             continue;
         }
