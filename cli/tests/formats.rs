@@ -218,3 +218,25 @@ fn an_unreadable_input_gives_one_line_naming_it() {
     );
     assert_one_line_error(&[png.to_str().unwrap()], "not HTML", 1);
 }
+
+#[test]
+fn explain_puts_the_decisions_in_the_json() {
+    let page = seed_page();
+    let o = run(
+        &["--format", "json", "--explain", page.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let trace = v["diagnostics"]["trace"].as_array().expect("a trace");
+    assert!(trace.iter().any(|e| {
+        e["pass"] == "remove_boilerplate_classes"
+            && e["element"]
+                .as_str()
+                .unwrap_or("")
+                .contains("related-article")
+    }));
+    // Without the flag, no trace.
+    let o = run(&["--format", "json", page.to_str().unwrap()], None);
+    assert!(!stdout(&o).contains("\"trace\""));
+}
