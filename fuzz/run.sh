@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 secs=${1:-900}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(extract_bytes encoding json_ld options)
+[ ${#targets[@]} -gt 0 ] || targets=(extract_bytes encoding json_ld options capi)
 mkdir -p logs corpus
 cargo +nightly fuzz build -O "${targets[@]/#/}" >/dev/null 2>&1 || cargo +nightly fuzz build -O
 workers=${WORKERS:-1}
