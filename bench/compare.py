@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """compare.py - dechaff side by side with other main-text extractors on a corpus.
 
-    python3 bench/compare.py CORPUS [--only NAME,...] [--scorer PATH] [--out DIR]
+    python3 bench/compare.py CORPUS [--only NAME,...] [--reuse] [--scorer PATH] [--out DIR]
 
 CORPUS is one set directory (holding truth.jsonl and html/) or a directory of sets (every
 subdirectory with a truth.jsonl is run). For each set, every extractor runs over every page in
@@ -26,6 +26,11 @@ included).
 pages/s times extraction only (each runner reads and gunzips all pages first, as the corpus
 example does); peak MB is the maximum resident set size of that runner's process (wait4
 rusage), so it includes the interpreter, the libraries and the set's pages held in memory.
+
+--reuse keeps, for every default extractor not named by --only, its rows from the previous
+run's summary.json in --out (e.g. `--only dechaff --reuse` refreshes dechaff's figures after a
+change without rerunning the peers, whose results do not depend on dechaff); the footer says
+which rows were reused and from which date.
 
 Needs: Python >= 3.10 (stdlib only; the peers live in their venv), cargo, and PyPI / crates.io.
 """
@@ -370,6 +375,8 @@ def main(argv=None) -> int:
     ap.add_argument("--venv", default=os.path.join(HERE, ".venv-peers"), help="venv for the Python peers")
     ap.add_argument("--out", default=os.path.join(REPO, "out", "compare"),
                     help="where predictions, scores and the tables go (default out/compare)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="keep the other default extractors' rows from the previous summary.json in --out")
     ap.add_argument("--nice", type=int, default=19, help="niceness of builds and runs (0: none)")
     ap.add_argument("--timeout", type=int, default=60, help="seconds per page for the Python peers")
     a = ap.parse_args(argv)
@@ -419,6 +426,20 @@ def main(argv=None) -> int:
     if "dom_smoothie" in names:
         versions["dom_smoothie"] = crate_version(os.path.join(DS_CRATE, "Cargo.lock"), "dom_smoothie")
 
+    previous: dict = {}
+    reused: list[str] = []
+    if a.reuse:
+        try:
+            with open(os.path.join(a.out, "summary.json"), encoding="utf-8") as f:
+                previous = json.load(f)
+        except (OSError, ValueError) as e:
+            ap.error(f"--reuse: no previous summary.json in {a.out} ({e})")
+        reused = [n for n in DEFAULT if n not in names]
+        for n in reused:
+            if n in previous.get("versions", {}):
+                versions[n] = previous["versions"][n]
+        names = [n for n in DEFAULT if n in names or n in reused] + [n for n in names if n not in DEFAULT]
+
     started = dt.datetime.now(dt.timezone.utc)
     tables = []
     all_rows: dict[str, list[tuple[str, dict]]] = {}
@@ -431,6 +452,10 @@ def main(argv=None) -> int:
         info = set_info(set_dir)
         rows = []
         for n in names:
+            if n in reused:
+                old = previous.get("sets", {}).get(set_name, {}).get("results", {}).get(n)
+                rows.append((n, old if old else {"note": "not in the reused summary"}))
+                continue
             if n not in commands:
                 rows.append((n, {"note": skipped.get(n, "not run")}))
                 continue
@@ -453,6 +478,10 @@ def main(argv=None) -> int:
     ver = ", ".join(f"{k} {v}" for k, v in versions.items())
     footer = (f"Measured {started:%Y-%m-%d} on {summary['machine']}; one process per extractor and set, "
               f"run one after another{' under nice -n ' + str(a.nice) if nice else ''}. Versions: {ver}.")
+    if reused:
+        footer += (f" Rows of {', '.join(reused)} reused from the run of {previous.get('date', '?')[:10]}"
+                   f" (on {previous.get('machine', '?')}).")
+        summary["reused"] = {"from": previous.get("date"), "extractors": reused}
     print(footer)
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "tables.md"), "w", encoding="utf-8") as f:
