@@ -29,7 +29,7 @@ wait
 printf "%-15s %10s %12s %8s %8s\n" target cpu_s execs corpus found
 for t in "${targets[@]}"; do
   cpu=$(cat logs/"$t".*.log | awk '/^cpu_seconds/ {s += $2 + $3} END {print s}')
-  execs=$(cat logs/"$t".*.log | awk -F: '/stat::number_of_executed_units/ {gsub(/ /,"",$2); s += $2} END {print s}')
+  execs=$(cat logs/"$t".*.log | awk '/stat::number_of_executed_units/ {s += $NF} END {print s}')
   corpus=$(ls "corpus/$t" | wc -l)
   found=$(ls "artifacts/$t" 2>/dev/null | wc -l)
   printf "%-15s %10s %12s %8s %8s\n" "$t" "${cpu:-?}" "${execs:-?}" "$corpus" "$found"
