@@ -121,6 +121,7 @@ pub(crate) fn run(
         shares.push(link_shares.get(n).copied().unwrap_or(0.0));
     }
     trim_link_edges(ctx, &mut out, &mut shares);
+    trim_related_tail(ctx, &mut out);
     trim_calls_to_action(ctx, &mut out);
     if ctx.tuning().trim_edges {
         trim_edges(ctx, &mut out);
@@ -132,6 +133,136 @@ pub(crate) fn run(
         }
     }
     out
+}
+
+/// A "more on this" heading starts the tail only after this share (percent) of the article's
+/// characters.
+const MIN_RELATED_TAIL_START_PERCENT: u32 = 60;
+/// A label standing for a heading (a short paragraph) has at most this many characters.
+const MAX_RELATED_LABEL_CHARS: usize = 60;
+/// Every block after a "more on this" heading is at most this long (characters) for the tail
+/// to go: teasers are a headline and a sentence, not the article's paragraphs.
+const MAX_RELATED_TEASER_CHARS: u32 = 300;
+
+/// Openings (lower case) of the headings that introduce links to other pages after an
+/// article: "Related articles", "Mehr zum Thema", "À lire aussi" — in several languages.
+const RELATED_HEADINGS: &[&str] = &[
+    "related articles",
+    "related posts",
+    "related stories",
+    "related content",
+    "related news",
+    "related reading",
+    "related topics",
+    "read more",
+    "read next",
+    "more from",
+    "more on ",
+    "more stories",
+    "more articles",
+    "latest articles",
+    "latest news",
+    "latest posts",
+    "recent posts",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "you may also be interested",
+    "empfehlungen",
+    "mehr zu",
+    "mehr zum thema",
+    "mehr aus",
+    "mehr artikel",
+    "weitere artikel",
+    "weitere beiträge",
+    "weitere themen",
+    "weitere topthemen",
+    "weiterführende",
+    "neueste artikel",
+    "neueste beiträge",
+    "aktuelle artikel",
+    "ähnliche artikel",
+    "ähnliche beiträge",
+    "verwandte",
+    "das könnte sie auch",
+    "das könnte dich auch",
+    "auch interessant",
+    "lesen sie auch",
+    "lies auch",
+    "entdecke weitere",
+    "entdecken sie weitere",
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "les plus lus",
+    "te puede interesar",
+    "le puede interesar",
+    "noticias relacionadas",
+    "más noticias",
+    "lo más leído",
+    "leggi anche",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "czytaj także",
+    "czytaj też",
+    "zobacz także",
+    "zobacz też",
+    "podobne artykuły",
+    "inne przepisy",
+    "polecane",
+    "читайте также",
+];
+
+/// `true` when `b` is a heading (or a heading-like label) that opens a "more on this" section.
+fn is_related_heading(b: &Block) -> bool {
+    let text = match b {
+        Block::Heading { text, .. } => text,
+        Block::Paragraph { text, .. }
+            if text.chars().count() <= MAX_RELATED_LABEL_CHARS
+                && !text
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '…', '。', '"', '”', '»']) =>
+        {
+            text
+        }
+        _ => return false,
+    };
+    let lower = text.trim().to_lowercase();
+    RELATED_HEADINGS.iter().any(|h| lower.starts_with(h))
+}
+
+/// Drops a "Related articles" / "Mehr zum Thema" section at the end of the article: the
+/// heading, in the last part of the text, and the short teaser blocks after it.
+///
+/// Page pattern: `<p>…last paragraph.</p><h3>Empfehlungen aus der Redaktion</h3>
+/// <p>Headline one</p><p>Headline two</p>`, where the teaser links were not marked as such
+/// (plain `<div>`s, or links that the block assembly flattened). A heading followed by a
+/// real paragraph (a section of the article) is kept.
+fn trim_related_tail(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
+    let total: u32 = out.iter().map(crate::assemble::block_chars).sum();
+    let mut before = 0u32;
+    let mut cut = None;
+    for (i, b) in out.iter().enumerate() {
+        if i > 0
+            && before * 100 >= total * MIN_RELATED_TAIL_START_PERCENT
+            && is_related_heading(b)
+            && out
+                .iter()
+                .skip(i + 1)
+                .all(|t| crate::assemble::block_chars(t) <= MAX_RELATED_TEASER_CHARS)
+        {
+            cut = Some(i);
+            break;
+        }
+        before += crate::assemble::block_chars(b);
+    }
+    if let Some(i) = cut {
+        for b in out.drain(i..) {
+            trace(ctx, &b, "\"more on this\" section after the article");
+        }
+    }
 }
 
 /// Trailing blocks up to this many characters are checked for calls to action.
@@ -461,5 +592,52 @@ mod tests {
             p("Two."),
         ];
         assert_eq!(filtered(blocks.clone(), Some("Something else")), blocks);
+    }
+
+    #[test]
+    fn drops_a_related_section_at_the_end() {
+        let body = "A paragraph of the article, long enough to weigh more than the teasers \
+                    that follow it, with a few commas, and a full stop.";
+        let second = "A second paragraph of the article, which ends the story proper and is \
+                      followed by links to other stories of the same site.";
+        let out = filtered(
+            vec![
+                p(body),
+                p(second),
+                Block::Heading {
+                    level: 3,
+                    text: "Empfehlungen aus der Redaktion".into(),
+                },
+                p("Workshop: die besten Touren finden"),
+                p("Die neuen Karten im Test"),
+            ],
+            None,
+        );
+        assert_eq!(out, vec![p(body), p(second)]);
+    }
+
+    #[test]
+    fn keeps_a_related_heading_followed_by_prose_or_early_in_the_text() {
+        let body = "A paragraph of the article, long enough to weigh more than the teasers \
+                    that follow it, with a few commas, and a full stop.";
+        let long = body.repeat(3);
+        let section = vec![
+            p(body),
+            Block::Heading {
+                level: 2,
+                text: "Related articles".into(),
+            },
+            p(&long),
+        ];
+        assert_eq!(filtered(section.clone(), None), section);
+        let early = vec![
+            Block::Heading {
+                level: 2,
+                text: "Mehr zum Thema".into(),
+            },
+            p("Kurz."),
+            p(body),
+        ];
+        assert_eq!(filtered(early.clone(), None), early);
     }
 }
