@@ -271,7 +271,9 @@ const MAX_CTA_BLOCK_CHARS: usize = 250;
 const CTA_TAIL_BLOCKS: usize = 3;
 
 /// Phrases (lower case) of the calls to action that follow articles: newsletters, apps,
-/// donations, social follows, reader mail — in several languages.
+/// donations, social follows, reader mail — in several languages; and of the rights and
+/// credits notices that close them ("© 2022 …", "Crédits photos : …", "Dieser Text wurde
+/// unter der Lizenz … veröffentlicht").
 const CTA_PHRASES: &[&str] = &[
     "newsletter",
     "subscribe",
@@ -305,6 +307,25 @@ const CTA_PHRASES: &[&str] = &[
     "subskryb",
     "obserwuj nas",
     "подпишитесь",
+    // rights and credits notices: they are about the page, not part of the story
+    "© 19",
+    "© 20",
+    "©19",
+    "©20",
+    "copyrighted property",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "wszelkie prawa zastrzeżone",
+    "licensed under",
+    "unter der lizenz",
+    "sous licence",
+    "photo credit",
+    "crédits photo",
+    "bildnachweis",
+    "fotonachweis",
 ];
 
 /// Drops calls to action among the last few short blocks: "Get the latest news with our
@@ -637,6 +658,24 @@ mod tests {
             },
             p("Kurz."),
             p(body),
+        ];
+        assert_eq!(filtered(early.clone(), None), early);
+    }
+
+    #[test]
+    fn drops_a_rights_notice_among_the_last_blocks_only() {
+        let body = "A paragraph of the article, long enough to be the story, with a few \
+                    commas, and a full stop.";
+        let notice = "© 2022, Example News. This article is the copyrighted property of \
+                      Example News.";
+        let out = filtered(vec![p(body), p(notice)], None);
+        assert_eq!(out, vec![p(body)]);
+        let early = vec![
+            p("The Copyright Office said on Monday that it would review the rules."),
+            p(body),
+            p("A second paragraph of the story, also long enough, also ending well."),
+            p("A third paragraph of the story, with nothing to do with any notice."),
+            p("A fourth paragraph, so that the first one is far from the end."),
         ];
         assert_eq!(filtered(early.clone(), None), early);
     }
