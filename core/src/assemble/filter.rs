@@ -271,9 +271,7 @@ const MAX_CTA_BLOCK_CHARS: usize = 250;
 const CTA_TAIL_BLOCKS: usize = 3;
 
 /// Phrases (lower case) of the calls to action that follow articles: newsletters, apps,
-/// donations, social follows, reader mail — in several languages; and of the rights and
-/// credits notices that close them ("© 2022 …", "Crédits photos : …", "Dieser Text wurde
-/// unter der Lizenz … veröffentlicht").
+/// donations, social follows, reader mail — in several languages.
 const CTA_PHRASES: &[&str] = &[
     "newsletter",
     "subscribe",
@@ -305,9 +303,19 @@ const CTA_PHRASES: &[&str] = &[
     "seguici",
     "zapisz się",
     "subskryb",
+    "subskrypc",
     "obserwuj nas",
     "подпишитесь",
-    // rights and credits notices: they are about the page, not part of the story
+];
+
+/// Rights and credits notices (lower case) are longer than calls to action ("© 2022 …. This
+/// article is the copyrighted property of …. Written permission must be obtained …"), up to
+/// this many characters.
+const MAX_RIGHTS_BLOCK_CHARS: usize = 400;
+
+/// Phrases (lower case) of the rights and credits notices that close articles: they are
+/// about the page, not part of the story.
+const RIGHTS_PHRASES: &[&str] = &[
     "© 19",
     "© 20",
     "©19",
@@ -336,9 +344,13 @@ fn trim_calls_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
     while n > start.max(1) {
         n -= 1;
         let is_cta = match out.get(n) {
-            Some(Block::Paragraph { text, .. }) if text.chars().count() <= MAX_CTA_BLOCK_CHARS => {
+            Some(Block::Paragraph { text, .. })
+                if text.chars().count() <= MAX_RIGHTS_BLOCK_CHARS =>
+            {
                 let lower = text.to_lowercase();
-                CTA_PHRASES.iter().any(|p| lower.contains(p))
+                (text.chars().count() <= MAX_CTA_BLOCK_CHARS
+                    && CTA_PHRASES.iter().any(|p| lower.contains(p)))
+                    || RIGHTS_PHRASES.iter().any(|p| lower.contains(p))
             }
             _ => false,
         };
@@ -667,7 +679,10 @@ mod tests {
         let body = "A paragraph of the article, long enough to be the story, with a few \
                     commas, and a full stop.";
         let notice = "© 2022, Example News. This article is the copyrighted property of \
-                      Example News.";
+                      Example News. Written permission must be obtained before reprint in \
+                      online or print media. Reprinting content without permission and/or \
+                      payment is theft and punishable by law, as the lawyers of this site \
+                      like to remind everyone.";
         let out = filtered(vec![p(body), p(notice)], None);
         assert_eq!(out, vec![p(body)]);
         let early = vec![
