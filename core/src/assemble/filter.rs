@@ -123,6 +123,7 @@ pub(crate) fn run(
     trim_link_edges(ctx, &mut out, &mut shares);
     trim_related_tail(ctx, &mut out);
     trim_calls_to_action(ctx, &mut out);
+    trim_edge_dates(ctx, &mut out);
     if ctx.tuning().trim_edges {
         trim_edges(ctx, &mut out);
     }
@@ -133,6 +134,134 @@ pub(crate) fn run(
         }
     }
     out
+}
+
+/// A date line has at most this many characters.
+const MAX_DATE_LINE_CHARS: usize = 40;
+/// How many blocks at each edge of the article are checked for date lines.
+const DATE_EDGE_BLOCKS: usize = 2;
+
+/// Words (lower case) that label a date or a time: "Aktualisiert am 17.01.2021", "Last
+/// modified: …", "Updated 3 March 2021, 10:02 CET". Weekday names too.
+const DATE_LABEL_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "um",
+    "uhr",
+    "aktualisiert",
+    "veröffentlicht",
+    "stand",
+    "erstellt",
+    "publié",
+    "le",
+    "mis",
+    "à",
+    "jour",
+    "publicado",
+    "actualizado",
+    "el",
+    "pubblicato",
+    "aggiornato",
+    "il",
+    "opublikowano",
+    "aktualizacja",
+    "cet",
+    "cest",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "pst",
+    "am",
+    "pm",
+    "h",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+
+/// `true` when `text` is only a date (or a labelled date): numbers, month names, date labels
+/// and weekday names, with at least one number.
+fn is_date_line(text: &str) -> bool {
+    if text.chars().count() > MAX_DATE_LINE_CHARS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let mut digits = false;
+    let mut month = false;
+    for word in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if word.chars().all(|c| c.is_ascii_digit()) {
+            digits = true;
+        } else if crate::metadata::date::month_of(word).is_some() {
+            month = true;
+        } else if !DATE_LABEL_WORDS.contains(&word) {
+            return false;
+        }
+    }
+    // "23.10.2018" and "31. Mai" are dates; a lone "2021" or "10" is a number.
+    digits
+        && (month
+            || lower
+                .chars()
+                .filter(|c| !c.is_ascii_digit())
+                .any(|c| ".-/".contains(c)))
+}
+
+/// Drops a paragraph that is only a date among the first and last blocks of the article:
+/// the publication date is metadata, and it is read as such.
+///
+/// Page pattern: `<h1>…</h1><p>23.10.2018</p><p>Im aktuellen Test …</p>` or a closing
+/// `<p><b>Aktualisiert am</b> 17.01.2021.</p>`. A date inside the text, or a sentence with a
+/// date in it, stays.
+fn trim_edge_dates(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
+    let n = out.len();
+    if n < 2 {
+        return;
+    }
+    let kept: Vec<Block> = std::mem::take(out);
+    for (i, b) in kept.into_iter().enumerate() {
+        let edge = i < DATE_EDGE_BLOCKS || i + DATE_EDGE_BLOCKS >= n;
+        if edge && matches!(&b, Block::Paragraph { text, .. } if is_date_line(text)) {
+            trace(ctx, &b, "date line at an edge of the article");
+        } else {
+            out.push(b);
+        }
+    }
 }
 
 /// A "more on this" heading starts the tail only after this share (percent) of the article's
@@ -693,5 +822,23 @@ mod tests {
             p("A fourth paragraph, so that the first one is far from the end."),
         ];
         assert_eq!(filtered(early.clone(), None), early);
+    }
+
+    #[test]
+    fn drops_date_lines_at_the_edges_only() {
+        let body = "A paragraph of the article, long enough to be the story, with a few \
+                    commas, and a full stop.";
+        let middle = vec![
+            p("First paragraph, which opens the story in earnest."),
+            p(body),
+            p("12.03.2021"),
+            p("A paragraph after the date, which belongs to the story."),
+            p("And the last paragraph, which closes it."),
+        ];
+        assert_eq!(filtered(middle.clone(), None), middle);
+        let edges = vec![p("23.10.2018"), p(body), p("Aktualisiert am 17.01.2021.")];
+        assert_eq!(filtered(edges, None), vec![p(body)]);
+        assert!(super::is_date_line("31. Mai 2012") && super::is_date_line("May 3, 2021"));
+        assert!(!super::is_date_line("2021") && !super::is_date_line("Im Mai 2012 fing es an."));
     }
 }
