@@ -274,7 +274,8 @@ const MAX_RELATED_LABEL_CHARS: usize = 60;
 const MAX_RELATED_TEASER_CHARS: u32 = 300;
 
 /// Openings (lower case) of the headings that introduce links to other pages after an
-/// article: "Related articles", "Mehr zum Thema", "À lire aussi" — in several languages.
+/// article: "Related articles", "Mehr zum Thema", "À lire aussi" — in several languages;
+/// and of those that introduce a contact box ("Kontakt:", "Ansprechpartnerin zum Thema:").
 const RELATED_HEADINGS: &[&str] = &[
     "related articles",
     "related posts",
@@ -342,6 +343,14 @@ const RELATED_HEADINGS: &[&str] = &[
     "inne przepisy",
     "polecane",
     "читайте также",
+    // contact boxes: a name, a phone number and an address after the article
+    "kontakt",
+    "pressekontakt",
+    "ansprechpartner",
+    "contact:",
+    "press contact",
+    "media contact",
+    "contacto:",
 ];
 
 /// `true` when `b` is a heading (or a heading-like label) that opens a "more on this" section.
@@ -772,6 +781,24 @@ mod tests {
                 },
                 p("Workshop: die besten Touren finden"),
                 p("Die neuen Karten im Test"),
+            ],
+            None,
+        );
+        assert_eq!(out, vec![p(body), p(second)]);
+    }
+
+    #[test]
+    fn drops_a_contact_box_at_the_end() {
+        let body = "A paragraph of the press release, long enough to weigh more than the \
+                    contact box that follows it, with a few commas, and a full stop.";
+        let second = "A second paragraph, which ends the release proper.";
+        let out = filtered(
+            vec![
+                p(body),
+                p(second),
+                p("Kontakt:"),
+                p("Dr. Jane Doe"),
+                p("Telefon +49 40 123 456"),
             ],
             None,
         );
