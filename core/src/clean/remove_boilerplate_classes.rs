@@ -146,7 +146,8 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words, thread: bool) -> Option<St
     if sig.any(Sig::NAV | Sig::SIDEBAR | Sig::HEADER | Sig::FOOTER)
         && share <= MAX_WEAK_REGION_SHARE_PERCENT
         && !in_running_text(ctx, ix)
-        && !(sig.any(Sig::HEADER) && has_lead(s))
+        && !(sig.any(Sig::HEADER)
+            && (has_lead(s) || super::remove_semantic_boilerplate::is_article_header(ctx, ix)))
     {
         return Some(format!("region words, {share}% of the text"));
     }
@@ -255,6 +256,26 @@ mod tests {
         );
         let t = surviving_text(&html, |c| super::run(c, super::Words::All));
         assert!(t.contains("The article body") && !t.contains("Another headline"));
+    }
+
+    #[test]
+    fn keeps_an_article_header_named_header() {
+        let html = format!(
+            "<body><div class=site-header><a href=/>Site</a> <a href=/a>News</a></div>\
+             <div class=article-header><h1>Drilling until it gets hot</h1><div class=summary>\
+             Banks finance ventures that harm the climate.</div></div>{BODY}</body>"
+        );
+        let t = surviving_text(&html, |c| {
+            let doc = c.doc;
+            let h1 = doc.find(crate::dom::Tag::H1).unwrap();
+            c.remove(
+                h1,
+                crate::pipeline::PassId::RemoveMetadataElements,
+                String::new,
+            );
+            super::run(c, super::Words::All);
+        });
+        assert!(t.contains("Banks finance") && !t.contains("Site"), "{t}");
     }
 
     #[test]

@@ -74,6 +74,28 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
     }
 }
 
+/// A header whose link density is above this is a masthead (logo, menus), not the article's.
+const MAX_ARTICLE_HEADER_LINK_DENSITY: f32 = 0.3;
+
+/// `true` when the header `ix` (a `<header>`, or an element named so) is the article's own:
+/// it holds the headline that the metadata pass took as the title (and removed), and little
+/// link text. What else it holds (a subtitle in an `<h2>`, a one-line standfirst) is the
+/// article's.
+///
+/// Page pattern: `<header><a href=/news>News</a><h1>Headline</h1><h2>The subtitle that
+/// sums the story up</h2></header>`. A site masthead (`<header><h1><a href=/>Site</a></h1>
+/// <ul>…menu…</ul></header>`), or a blog's `<header><h1>The Blog</h1></header>`, is not.
+pub(crate) fn is_article_header(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let doc = ctx.doc;
+    if ctx.link_density(ix) > MAX_ARTICLE_HEADER_LINK_DENSITY {
+        return false;
+    }
+    doc.subtree(ix).any(|d| {
+        ctx.removed[d] == Some(PassId::RemoveMetadataElements)
+            && doc.tag(d).is_some_and(|t| t.heading_level().is_some())
+    })
+}
+
 /// `true` when the `<aside>` or `<form>` `ix` holds most of the page's prose (paragraph-like
 /// text, mostly not links), so it is the article whatever its tag says. A `<footer>` is not
 /// let off: long "about this site" paragraphs live there.
@@ -115,7 +137,7 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx) -> Option<String> {
         Tag::Header => {
             let s = &ctx.stats[ix];
             let lead = s.chars.saturating_sub(s.heading_chars + s.link_chars);
-            if s.paras == 0 || lead < MIN_HEADER_LEAD_CHARS {
+            if (s.paras == 0 || lead < MIN_HEADER_LEAD_CHARS) && !is_article_header(ctx, ix) {
                 return Some("<header> without a lead paragraph".to_string());
             }
         }
@@ -131,6 +153,8 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use crate::clean::test_util::surviving_text;
+    use crate::dom::Tag;
+    use crate::pipeline::PassId;
 
     /// Text that is not prose, so that a test's region holds most of the prose but not most
     /// of the characters (which [`protect`](crate::clean::protect) guards on its own).
@@ -245,6 +269,26 @@ mod tests {
             !t.contains("will not be published") && !t.contains("About the shop"),
             "{t}"
         );
+    }
+
+    #[test]
+    fn keeps_the_article_header_but_not_the_masthead() {
+        let html = format!(
+            "<body><header><h1><a href=/>The Daily Site</a></h1><ul><li><a href=/a>News</a>\
+             </li><li><a href=/b>Sport</a></li></ul></header>\
+             <header><a href=/news>News</a><h1>Contest on a floating ramp</h1>\
+             <h2>The third edition of the event takes place at the lake</h2></header>\
+             {ARTICLE}</body>"
+        );
+        let t = surviving_text(&html, |ctx| {
+            // The metadata pass records the headline as the title and removes it first.
+            let doc = ctx.doc;
+            let h1 = doc.all().filter(|i| doc.is(*i, Tag::H1)).nth(1).unwrap();
+            ctx.remove(h1, PassId::RemoveMetadataElements, String::new);
+            super::run(ctx);
+        });
+        assert!(t.contains("The third edition"), "{t}");
+        assert!(!t.contains("Daily Site") && !t.contains("Sport"), "{t}");
     }
 
     #[test]
