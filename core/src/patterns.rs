@@ -531,6 +531,9 @@ fn ascii_token_bits(value: &[u8]) -> u32 {
     let mut joined_len = 0usize;
     let mut joined_overflow = false;
     let mut prev_lower = false;
+    // The previous token of this word was "has", "with", "no"…: this one is a state, not
+    // what the element is (`o-section--has-ads` holds ads, it is not one).
+    let mut modified = false;
     let lookup = |buf: &[u8], len: usize, overflow: bool| -> u32 {
         if overflow || len == 0 {
             return 0;
@@ -543,7 +546,11 @@ fn ascii_token_bits(value: &[u8]) -> u32 {
         let alnum = c.is_ascii_alphanumeric();
         let boundary = !alnum || (prev_lower && c.is_ascii_uppercase());
         if boundary && (token_len > 0 || token_overflow) {
-            bits |= lookup(&token, token_len, token_overflow);
+            let word = token.get(..token_len).unwrap_or(&[]);
+            if !std::mem::take(&mut modified) {
+                bits |= lookup(&token, token_len, token_overflow);
+            }
+            modified = !token_overflow && is_modifier(word);
             for &t in token.get(..token_len).unwrap_or(&[]) {
                 match joined.get_mut(joined_len) {
                     Some(slot) => {
@@ -569,10 +576,18 @@ fn ascii_token_bits(value: &[u8]) -> u32 {
             bits |= lookup(&joined, joined_len, joined_overflow);
             joined_len = 0;
             joined_overflow = false;
+            modified = false;
         }
         prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
     }
     bits
+}
+
+/// `true` for the class-name prefixes that turn the next token into a state of the element
+/// rather than what it is: `has-ads`, `no-ads`, `with-banner`. (Stems, matched inside
+/// compounds, still apply: `with-sidebar` keeps its `sidebar` stem.)
+fn is_modifier(token: &[u8]) -> bool {
+    matches!(token, b"has" | b"with" | b"no" | b"without")
 }
 
 /// [`ascii_token_bits`] for values with non-ASCII characters.
@@ -581,11 +596,15 @@ fn unicode_token_bits(value: &str) -> u32 {
     let mut token = String::with_capacity(32);
     let mut joined = String::with_capacity(64);
     let mut prev_lower = false;
+    let mut modified = false;
     for c in value.chars().chain(std::iter::once(' ')) {
         let alnum = c.is_alphanumeric();
         let boundary = !alnum || (prev_lower && c.is_uppercase());
         if boundary && !token.is_empty() {
-            bits |= token_bits(&token);
+            if !std::mem::take(&mut modified) {
+                bits |= token_bits(&token);
+            }
+            modified = is_modifier(token.as_bytes());
             if joined.len() < MAX_TOKEN_BYTES * 2 {
                 joined.push_str(&token);
             }
@@ -598,6 +617,7 @@ fn unicode_token_bits(value: &str) -> u32 {
                 bits |= token_bits(&joined);
             }
             joined.clear();
+            modified = false;
         }
         prev_lower = c.is_lowercase() || c.is_ascii_digit();
     }
@@ -619,6 +639,14 @@ mod tests {
     }
 
     #[test]
+    fn state_modifiers_do_not_name_the_element() {
+        assert!(!classify("o-section o-section--has-ads").any(Sig::ADS));
+        assert!(!classify("no-ads-ü").any(Sig::ADS));
+        assert!(classify("has-ads ad-slot").any(Sig::ADS));
+        assert!(classify("sidebar").any(Sig::SIDEBAR));
+    }
+
+    #[test]
     fn short_words_need_whole_tokens() {
         assert!(!classify("header-shadow").any(Sig::ADS));
         assert!(!classify("download").any(Sig::ADS));
@@ -635,6 +663,7 @@ mod tests {
             "AdSlot ad",
             "x-commentaire",
             "navigationBar",
+            "section--has-ads",
         ] {
             assert_eq!(
                 super::ascii_token_bits(v.as_bytes()),

@@ -121,7 +121,9 @@ pub(crate) fn run(
         shares.push(link_shares.get(n).copied().unwrap_or(0.0));
     }
     trim_link_edges(ctx, &mut out, &mut shares);
+    trim_related_tail(ctx, &mut out);
     trim_calls_to_action(ctx, &mut out);
+    trim_edge_dates(ctx, &mut out);
     if ctx.tuning().trim_edges {
         trim_edges(ctx, &mut out);
     }
@@ -132,6 +134,279 @@ pub(crate) fn run(
         }
     }
     out
+}
+
+/// A date line has at most this many characters.
+const MAX_DATE_LINE_CHARS: usize = 40;
+/// How many blocks at each edge of the article are checked for date lines.
+const DATE_EDGE_BLOCKS: usize = 2;
+
+/// Words (lower case) that label a date or a time: "Aktualisiert am 17.01.2021", "Last
+/// modified: …", "Updated 3 March 2021, 10:02 CET". Weekday names too.
+const DATE_LABEL_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "um",
+    "uhr",
+    "aktualisiert",
+    "veröffentlicht",
+    "stand",
+    "erstellt",
+    "publié",
+    "le",
+    "mis",
+    "à",
+    "jour",
+    "publicado",
+    "actualizado",
+    "el",
+    "pubblicato",
+    "aggiornato",
+    "il",
+    "opublikowano",
+    "aktualizacja",
+    "cet",
+    "cest",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "pst",
+    "am",
+    "pm",
+    "h",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+
+/// `true` when `text` is only a date (or a labelled date): numbers, month names, date labels
+/// and weekday names, with at least one number.
+fn is_date_line(text: &str) -> bool {
+    if text.chars().count() > MAX_DATE_LINE_CHARS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let mut digits = false;
+    let mut month = false;
+    for word in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if word.chars().all(|c| c.is_ascii_digit()) {
+            digits = true;
+        } else if crate::metadata::date::month_of(word).is_some() {
+            month = true;
+        } else if !DATE_LABEL_WORDS.contains(&word) {
+            return false;
+        }
+    }
+    // "23.10.2018" and "31. Mai" are dates; a lone "2021" or "10" is a number.
+    digits
+        && (month
+            || lower
+                .chars()
+                .filter(|c| !c.is_ascii_digit())
+                .any(|c| ".-/".contains(c)))
+}
+
+/// Drops a paragraph that is only a date among the first and last blocks of the article:
+/// the publication date is metadata, and it is read as such.
+///
+/// Page pattern: `<h1>…</h1><p>23.10.2018</p><p>Im aktuellen Test …</p>` or a closing
+/// `<p><b>Aktualisiert am</b> 17.01.2021.</p>`. A date inside the text, or a sentence with a
+/// date in it, stays.
+fn trim_edge_dates(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
+    let n = out.len();
+    if n < 2 {
+        return;
+    }
+    let kept: Vec<Block> = std::mem::take(out);
+    for (i, b) in kept.into_iter().enumerate() {
+        let edge = i < DATE_EDGE_BLOCKS || i + DATE_EDGE_BLOCKS >= n;
+        if edge && matches!(&b, Block::Paragraph { text, .. } if is_date_line(text)) {
+            trace(ctx, &b, "date line at an edge of the article");
+        } else {
+            out.push(b);
+        }
+    }
+}
+
+/// A "more on this" heading starts the tail only after this share (percent) of the article's
+/// characters.
+const MIN_RELATED_TAIL_START_PERCENT: u32 = 60;
+/// A label standing for a heading (a short paragraph) has at most this many characters.
+const MAX_RELATED_LABEL_CHARS: usize = 60;
+/// Every block after a "more on this" heading is at most this long (characters) for the tail
+/// to go: teasers are a headline and a sentence, not the article's paragraphs.
+const MAX_RELATED_TEASER_CHARS: u32 = 300;
+
+/// Openings (lower case) of the headings that introduce links to other pages after an
+/// article: "Related articles", "Mehr zum Thema", "À lire aussi" — in several languages;
+/// and of those that introduce a contact box ("Kontakt:", "Ansprechpartnerin zum Thema:").
+const RELATED_HEADINGS: &[&str] = &[
+    "related articles",
+    "related posts",
+    "related stories",
+    "related content",
+    "related news",
+    "related reading",
+    "related topics",
+    "read more",
+    "read next",
+    "more from",
+    "more on ",
+    "more stories",
+    "more articles",
+    "latest articles",
+    "latest news",
+    "latest posts",
+    "recent posts",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "you may also be interested",
+    "empfehlungen",
+    "mehr zu",
+    "mehr zum thema",
+    "mehr aus",
+    "mehr artikel",
+    "weitere artikel",
+    "weitere beiträge",
+    "weitere themen",
+    "weitere topthemen",
+    "weiterführende",
+    "weitere informationen",
+    "zusatzinformationen",
+    "more information",
+    "further information",
+    "plus d'informations",
+    "más información",
+    "neueste artikel",
+    "neueste beiträge",
+    "aktuelle artikel",
+    "ähnliche artikel",
+    "ähnliche beiträge",
+    "verwandte",
+    "das könnte sie auch",
+    "das könnte dich auch",
+    "auch interessant",
+    "lesen sie auch",
+    "lies auch",
+    "entdecke weitere",
+    "entdecken sie weitere",
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "les plus lus",
+    "te puede interesar",
+    "le puede interesar",
+    "noticias relacionadas",
+    "más noticias",
+    "lo más leído",
+    "leggi anche",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "czytaj także",
+    "czytaj też",
+    "zobacz także",
+    "zobacz też",
+    "podobne artykuły",
+    "inne przepisy",
+    "polecane",
+    "читайте также",
+    // contact boxes: a name, a phone number and an address after the article
+    "kontakt",
+    "pressekontakt",
+    "ansprechpartner",
+    "contact:",
+    "press contact",
+    "media contact",
+    "contacto:",
+];
+
+/// `true` when `b` is a heading (or a heading-like label) that opens a "more on this" section.
+fn is_related_heading(b: &Block) -> bool {
+    let text = match b {
+        Block::Heading { text, .. } => text,
+        Block::Paragraph { text, .. }
+            if text.chars().count() <= MAX_RELATED_LABEL_CHARS
+                && !text
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '…', '。', '"', '”', '»']) =>
+        {
+            text
+        }
+        _ => return false,
+    };
+    let lower = text.trim().to_lowercase();
+    RELATED_HEADINGS.iter().any(|h| lower.starts_with(h))
+}
+
+/// Drops a "Related articles" / "Mehr zum Thema" section at the end of the article: the
+/// heading, in the last part of the text, and the short teaser blocks after it.
+///
+/// Page pattern: `<p>…last paragraph.</p><h3>Empfehlungen aus der Redaktion</h3>
+/// <p>Headline one</p><p>Headline two</p>`, where the teaser links were not marked as such
+/// (plain `<div>`s, or links that the block assembly flattened). A heading followed by a
+/// real paragraph (a section of the article) is kept.
+fn trim_related_tail(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
+    let total: u32 = out.iter().map(crate::assemble::block_chars).sum();
+    let mut before = 0u32;
+    let mut cut = None;
+    for (i, b) in out.iter().enumerate() {
+        if i > 0
+            && before * 100 >= total * MIN_RELATED_TAIL_START_PERCENT
+            && is_related_heading(b)
+            && out
+                .iter()
+                .skip(i + 1)
+                .all(|t| crate::assemble::block_chars(t) <= MAX_RELATED_TEASER_CHARS)
+        {
+            cut = Some(i);
+            break;
+        }
+        before += crate::assemble::block_chars(b);
+    }
+    if let Some(i) = cut {
+        for b in out.drain(i..) {
+            trace(ctx, &b, "\"more on this\" section after the article");
+        }
+    }
 }
 
 /// Trailing blocks up to this many characters are checked for calls to action.
@@ -172,8 +447,37 @@ const CTA_PHRASES: &[&str] = &[
     "seguici",
     "zapisz się",
     "subskryb",
+    "subskrypc",
     "obserwuj nas",
     "подпишитесь",
+];
+
+/// Rights and credits notices (lower case) are longer than calls to action ("© 2022 …. This
+/// article is the copyrighted property of …. Written permission must be obtained …"), up to
+/// this many characters.
+const MAX_RIGHTS_BLOCK_CHARS: usize = 400;
+
+/// Phrases (lower case) of the rights and credits notices that close articles: they are
+/// about the page, not part of the story.
+const RIGHTS_PHRASES: &[&str] = &[
+    "© 19",
+    "© 20",
+    "©19",
+    "©20",
+    "copyrighted property",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "wszelkie prawa zastrzeżone",
+    "licensed under",
+    "unter der lizenz",
+    "sous licence",
+    "photo credit",
+    "crédits photo",
+    "bildnachweis",
+    "fotonachweis",
 ];
 
 /// Drops calls to action among the last few short blocks: "Get the latest news with our
@@ -184,9 +488,13 @@ fn trim_calls_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
     while n > start.max(1) {
         n -= 1;
         let is_cta = match out.get(n) {
-            Some(Block::Paragraph { text, .. }) if text.chars().count() <= MAX_CTA_BLOCK_CHARS => {
+            Some(Block::Paragraph { text, .. })
+                if text.chars().count() <= MAX_RIGHTS_BLOCK_CHARS =>
+            {
                 let lower = text.to_lowercase();
-                CTA_PHRASES.iter().any(|p| lower.contains(p))
+                (text.chars().count() <= MAX_CTA_BLOCK_CHARS
+                    && CTA_PHRASES.iter().any(|p| lower.contains(p)))
+                    || RIGHTS_PHRASES.iter().any(|p| lower.contains(p))
             }
             _ => false,
         };
@@ -461,5 +769,109 @@ mod tests {
             p("Two."),
         ];
         assert_eq!(filtered(blocks.clone(), Some("Something else")), blocks);
+    }
+
+    #[test]
+    fn drops_a_related_section_at_the_end() {
+        let body = "A paragraph of the article, long enough to weigh more than the teasers \
+                    that follow it, with a few commas, and a full stop.";
+        let second = "A second paragraph of the article, which ends the story proper and is \
+                      followed by links to other stories of the same site.";
+        let out = filtered(
+            vec![
+                p(body),
+                p(second),
+                Block::Heading {
+                    level: 3,
+                    text: "Empfehlungen aus der Redaktion".into(),
+                },
+                p("Workshop: die besten Touren finden"),
+                p("Die neuen Karten im Test"),
+            ],
+            None,
+        );
+        assert_eq!(out, vec![p(body), p(second)]);
+    }
+
+    #[test]
+    fn drops_a_contact_box_at_the_end() {
+        let body = "A paragraph of the press release, long enough to weigh more than the \
+                    contact box that follows it, with a few commas, and a full stop.";
+        let second = "A second paragraph, which ends the release proper.";
+        let out = filtered(
+            vec![
+                p(body),
+                p(second),
+                p("Kontakt:"),
+                p("Dr. Jane Doe"),
+                p("Telefon +49 40 123 456"),
+            ],
+            None,
+        );
+        assert_eq!(out, vec![p(body), p(second)]);
+    }
+
+    #[test]
+    fn keeps_a_related_heading_followed_by_prose_or_early_in_the_text() {
+        let body = "A paragraph of the article, long enough to weigh more than the teasers \
+                    that follow it, with a few commas, and a full stop.";
+        let long = body.repeat(3);
+        let section = vec![
+            p(body),
+            Block::Heading {
+                level: 2,
+                text: "Related articles".into(),
+            },
+            p(&long),
+        ];
+        assert_eq!(filtered(section.clone(), None), section);
+        let early = vec![
+            Block::Heading {
+                level: 2,
+                text: "Mehr zum Thema".into(),
+            },
+            p("Kurz."),
+            p(body),
+        ];
+        assert_eq!(filtered(early.clone(), None), early);
+    }
+
+    #[test]
+    fn drops_a_rights_notice_among_the_last_blocks_only() {
+        let body = "A paragraph of the article, long enough to be the story, with a few \
+                    commas, and a full stop.";
+        let notice = "© 2022, Example News. This article is the copyrighted property of \
+                      Example News. Written permission must be obtained before reprint in \
+                      online or print media. Reprinting content without permission and/or \
+                      payment is theft and punishable by law, as the lawyers of this site \
+                      like to remind everyone.";
+        let out = filtered(vec![p(body), p(notice)], None);
+        assert_eq!(out, vec![p(body)]);
+        let early = vec![
+            p("The Copyright Office said on Monday that it would review the rules."),
+            p(body),
+            p("A second paragraph of the story, also long enough, also ending well."),
+            p("A third paragraph of the story, with nothing to do with any notice."),
+            p("A fourth paragraph, so that the first one is far from the end."),
+        ];
+        assert_eq!(filtered(early.clone(), None), early);
+    }
+
+    #[test]
+    fn drops_date_lines_at_the_edges_only() {
+        let body = "A paragraph of the article, long enough to be the story, with a few \
+                    commas, and a full stop.";
+        let middle = vec![
+            p("First paragraph, which opens the story in earnest."),
+            p(body),
+            p("12.03.2021"),
+            p("A paragraph after the date, which belongs to the story."),
+            p("And the last paragraph, which closes it."),
+        ];
+        assert_eq!(filtered(middle.clone(), None), middle);
+        let edges = vec![p("23.10.2018"), p(body), p("Aktualisiert am 17.01.2021.")];
+        assert_eq!(filtered(edges, None), vec![p(body)]);
+        assert!(super::is_date_line("31. Mai 2012") && super::is_date_line("May 3, 2021"));
+        assert!(!super::is_date_line("2021") && !super::is_date_line("Im Mai 2012 fing es an."));
     }
 }

@@ -131,7 +131,14 @@ fn judge(
         // Figures are judged by the assembler (captions, images option); keep them here.
         return None;
     }
-    if s.imgs > 1 && (paras as f32) / (s.imgs as f32) < 0.5 && !in_figure && s.chars < 200 {
+    // A picture block whose few words include a real sentence (an infographic and the line
+    // that explains it) is the article's, not a gallery strip.
+    if s.imgs > 1
+        && (paras as f32) / (s.imgs as f32) < 0.5
+        && !in_figure
+        && s.chars < 200
+        && !has_text_block(ctx, ix)
+    {
         return Some(format!("{} images, {} paragraphs", s.imgs, paras));
     }
     if !is_list && s.lis > paras + 1 && ld > 0.3 {
@@ -218,6 +225,19 @@ mod tests {
             t.contains("First point") && t.contains("Second point"),
             "{t}"
         );
+    }
+
+    #[test]
+    fn image_strips_go_unless_a_sentence_explains_them() {
+        let imgs = "<img src=a.png><img src=b.png><img src=c.png><img src=d.png>";
+        let html = format!(
+            "<body>{PROSE}<section><div>{imgs}</div><p>Because there are so many small \
+             parties, we kept the largest.</p></section>\
+             <div>{imgs}<p>Front-row access to the future of design</p></div>{PROSE}</body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(t.contains("Because there are so many"), "{t}");
+        assert!(!t.contains("Front-row access"), "{t}");
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! wherever it is. *Weak* words need corroboration: navigation, sidebar, header and footer
 //! words remove a region holding a minor share of the text; meta, byline and tag words remove
 //! only small elements; teaser words only link-heavy ones; media words only text-less ones.
-//! Nothing that holds the article is removed (see [`protect`](super::protect)).
+//! Nothing that holds the article is removed (see [`protect`](super::protect)), and comment
+//! words are ignored on a page that is a thread ([`comments_are_the_page`]).
 //!
 //! ## Example
 //! `<div class="related-articles">…</div>` → removed;
@@ -44,6 +45,12 @@ const MAX_CAPTION_CHARS: u32 = 300;
 /// Media words remove elements with fewer characters than this.
 const MAX_MEDIA_CHARS: u32 = 200;
 
+/// A page whose prose outside comment-named elements is shorter than this (characters) is a
+/// thread (a forum topic, a Q&A page): its "comments" are its content.
+const MAX_THREAD_OPENER_PROSE_CHARS: u32 = 200;
+/// …provided the comment-named elements hold at least this much prose (characters).
+const MIN_THREAD_PROSE_CHARS: u32 = 500;
+
 /// Which words a run acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Words {
@@ -56,6 +63,12 @@ pub(crate) enum Words {
 /// Runs the pass.
 pub(crate) fn run(ctx: &mut Ctx<'_, '_>, words: Words) {
     let doc = ctx.doc;
+    let thread = comments_are_the_page(ctx);
+    if thread {
+        ctx.note(ctx.body, PassId::RemoveBoilerplateClasses, "thread", || {
+            "comment-named elements hold the page's prose: kept".to_string()
+        });
+    }
     let mut i = NodeIx(0);
     let end = NodeIx(doc.len() as u32);
     while i < end {
@@ -63,7 +76,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, words: Words) {
             i = doc.end(i);
             continue;
         }
-        if let Some(reason) = judge(ctx, i, words)
+        if let Some(reason) = judge(ctx, i, words, thread)
             && !ctx.protection.is_protected(i)
         {
             if ctx.sig[i].any(Sig::COMMENTS) {
@@ -77,13 +90,43 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, words: Words) {
     }
 }
 
-/// Why `ix`'s words make it boilerplate, if they do.
-fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words) -> Option<String> {
+/// `true` when the page's prose is nearly all inside comment-named elements: a forum topic
+/// whose posts are `<div class="comment">`, a discussion page whose opener is one line.
+///
+/// Page pattern: `<h1>Topic</h1><div class="comment">post…</div><div class="comment">reply…</div>`.
+/// An article with a comment thread under it has prose of its own and is not affected.
+fn comments_are_the_page(ctx: &Ctx<'_, '_>) -> bool {
+    let doc = ctx.doc;
+    let mut in_comments = 0u32;
+    let mut i = NodeIx(0);
+    let end = NodeIx(doc.len() as u32);
+    while i < end {
+        if ctx.removed[i].is_some() {
+            i = doc.end(i);
+            continue;
+        }
+        if ctx.sig[i].any(Sig::COMMENTS) && doc.tag(i).is_some() {
+            in_comments += ctx.stats[i].prose_chars;
+            i = doc.end(i);
+            continue;
+        }
+        i = NodeIx(i.0 + 1);
+    }
+    let outside = ctx.stats[ctx.body].prose_chars.saturating_sub(in_comments);
+    in_comments >= MIN_THREAD_PROSE_CHARS && outside < MAX_THREAD_OPENER_PROSE_CHARS
+}
+
+/// Why `ix`'s words make it boilerplate, if they do. On a `thread` page comment words do
+/// not count.
+fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words, thread: bool) -> Option<String> {
     let tag = ctx.doc.tag(ix)?;
     if matches!(tag, Tag::Html | Tag::Body | Tag::Main) {
         return None;
     }
-    let sig = ctx.sig[ix];
+    let mut sig = ctx.sig[ix];
+    if thread {
+        sig.0 &= !Sig::COMMENTS;
+    }
     if sig.0 == 0 {
         return None;
     }
@@ -103,7 +146,8 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words) -> Option<String> {
     if sig.any(Sig::NAV | Sig::SIDEBAR | Sig::HEADER | Sig::FOOTER)
         && share <= MAX_WEAK_REGION_SHARE_PERCENT
         && !in_running_text(ctx, ix)
-        && !(sig.any(Sig::HEADER) && has_lead(s))
+        && !(sig.any(Sig::HEADER)
+            && (has_lead(s) || super::remove_semantic_boilerplate::is_article_header(ctx, ix)))
     {
         return Some(format!("region words, {share}% of the text"));
     }
@@ -215,11 +259,59 @@ mod tests {
     }
 
     #[test]
+    fn keeps_an_article_header_named_header() {
+        let html = format!(
+            "<body><div class=site-header><a href=/>Site</a> <a href=/a>News</a></div>\
+             <div class=article-header><h1>Drilling until it gets hot</h1><div class=summary>\
+             Banks finance ventures that harm the climate.</div></div>{BODY}</body>"
+        );
+        let t = surviving_text(&html, |c| {
+            let doc = c.doc;
+            let h1 = doc.find(crate::dom::Tag::H1).unwrap();
+            c.remove(
+                h1,
+                crate::pipeline::PassId::RemoveMetadataElements,
+                String::new,
+            );
+            super::run(c, super::Words::All);
+        });
+        assert!(t.contains("Banks finance") && !t.contains("Site"), "{t}");
+    }
+
+    #[test]
     fn meta_words_only_remove_small_elements() {
         let html = format!(
             "<body><div class=post-meta>By Jane Doe</div><div class=meta>{BODY}</div></body>"
         );
         let t = surviving_text(&html, |c| super::run(c, super::Words::All));
         assert!(!t.contains("Jane Doe") && t.contains("The article body"));
+    }
+
+    /// A forum post or reply with enough prose to count.
+    fn post(n: u32) -> String {
+        format!(
+            "<div class=comment><span>user{n}</span><p>Post number {n}: I tried the setting \
+             you describe, restarted the phone twice, and it still refuses to connect over \
+             mobile data, which is odd.</p></div>"
+        )
+    }
+
+    #[test]
+    fn keeps_the_posts_of_a_thread_page() {
+        let posts: String = (1..6).map(post).collect();
+        let html = format!("<body><h1>No app store over mobile data?</h1>{posts}</body>");
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(
+            t.contains("Post number 1") && t.contains("Post number 5"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn removes_the_comments_under_an_article() {
+        let posts: String = (1..6).map(post).collect();
+        let html = format!("<body>{BODY}{BODY}<section id=comments>{posts}</section></body>");
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(!t.contains("Post number"), "{t}");
     }
 }

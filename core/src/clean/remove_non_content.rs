@@ -2,7 +2,9 @@
 //!
 //! ## What it does
 //! Removes `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>`, form controls,
-//! `<iframe>`, media players, `<dialog>` and the like, wherever they are.
+//! `<iframe>`, media players, `<dialog>` and the like, wherever they are; also `<rt>`, the
+//! pronunciation written above ruby text (furigana: `<ruby>子<rt>こ</rt></ruby>`), which a
+//! reader sees as an annotation and which, left in, splits every word it glosses.
 //!
 //! ## Example
 //! `<p>Text<script>track()</script></p>` → `<p>Text</p>`
@@ -13,7 +15,7 @@
 //! ## Cost
 //! O(n), skipping removed subtrees.
 
-use crate::dom::NodeIx;
+use crate::dom::{NodeIx, Tag};
 use crate::pipeline::{Ctx, PassId};
 
 /// Runs the pass.
@@ -23,7 +25,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
     let end = NodeIx(doc.len() as u32);
     while i < end {
         if let Some(tag) = doc.tag(i)
-            && tag.is_never_content()
+            && (tag.is_never_content() || is_annotation(tag))
         {
             ctx.remove(i, PassId::RemoveNonContent, || {
                 format!("<{}> is never content", tag.name())
@@ -33,6 +35,12 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
         }
         i = NodeIx(i.0 + 1);
     }
+}
+
+/// `true` for ruby annotations (`<rt>`): the reading of the base text, not text of its own.
+/// (`<rp>`, the fallback parentheses, is never content already.)
+fn is_annotation(tag: Tag) -> bool {
+    tag == Tag::Rt
 }
 
 #[cfg(test)]
@@ -47,6 +55,16 @@ mod tests {
             super::run,
         );
         assert_eq!(t, "Keep");
+    }
+
+    #[test]
+    fn drops_ruby_annotations_but_keeps_the_base_text() {
+        let t = surviving_text(
+            "<body><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの\
+             <ruby>虐待<rt>ぎゃくたい</rt></ruby></p></body>",
+            super::run,
+        );
+        assert_eq!(t, "子どもへの虐待");
     }
 
     #[test]

@@ -407,7 +407,8 @@ const MONTHS: &[(&str, u8)] = &[
     ("október", 10),
 ];
 
-fn month_of(word: &str) -> Option<u8> {
+/// The month (1–12) a lower-case month name or abbreviation stands for.
+pub(crate) fn month_of(word: &str) -> Option<u8> {
     MONTHS.iter().find(|(n, _)| *n == word).map(|(_, m)| *m)
 }
 

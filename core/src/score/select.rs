@@ -131,6 +131,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, scores: &Scores) -> Vec<NodeIx> {
             roots.push(sib);
         }
     }
+    crate::score::lead::run(ctx, &mut roots);
     roots
 }
 

@@ -1,0 +1,212 @@
+//! `join_lead`: the standfirst printed above the article body joins the selection.
+//!
+//! ## What it does
+//! After selection, looks just above the selected container, inside its nearest ancestors,
+//! for an element whose class or id names a lead (`lead`, `intro`, `excerpt`, `abstract`,
+//! `standfirst`, `chapo`, `subheadline`, `bajada`, `Vorspann`, …) and holds a short run of
+//! prose; that element becomes a root before the article body.
+//!
+//! ## Why
+//! Templates print the standfirst in the article header, next to the headline, and the body
+//! in a container of its own; the body wins the selection and the lead, the most quoted
+//! sentence of the story, is lost.
+//!
+//! ## Example
+//! `<header><h1>T</h1><p class=lead>The gist.</p></header><div class=body><p>…</p></div>`
+//! → roots `p.lead`, `div.body`.
+//!
+//! ## Origin
+//! trafilatura keeps `p.lead`-like blocks through its `BODY_XPATH` breadth; Readability
+//! keeps them when they share the article's parent.
+//!
+//! ## Cost
+//! O(size of the few ancestors' subtrees before the body), once per attempt.
+
+use crate::dom::{NodeIx, Tag};
+use crate::pipeline::{Ctx, PassId};
+
+/// How many ancestors of the selected container are searched.
+const MAX_LEAD_ANCESTORS: usize = 4;
+/// A lead has at least this many characters…
+const MIN_LEAD_CHARS: u32 = 30;
+/// …and at most this many (an intro of a few sentences, not a second article).
+const MAX_LEAD_CHARS: u32 = 800;
+/// A lead is prose: at most this share of its text in links.
+const MAX_LEAD_LINK_DENSITY: f32 = 0.3;
+
+/// Class/id tokens (lower case) that name a lead, in several languages.
+const LEAD_TOKENS: &[&str] = &[
+    "lead",
+    "leader",
+    "lede",
+    "intro",
+    "introduction",
+    "excerpt",
+    "abstract",
+    "standfirst",
+    "chapo",
+    "chapeau",
+    "subheadline",
+    "subhead",
+    "subtitle",
+    "dek",
+    "deck",
+    "perex",
+    "bajada",
+    "entradilla",
+    "copete",
+    "sottotitolo",
+    "catenaccio",
+    "vorspann",
+    "anriss",
+    "einleitung",
+    "teasertext",
+];
+
+/// Adds a lead found above the first of `roots` (the selected container), keeping `roots`
+/// in document order.
+pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &mut Vec<NodeIx>) {
+    let Some(&top) = roots.iter().min() else {
+        return;
+    };
+    if top == ctx.body {
+        return;
+    }
+    let Some(lead) = find(ctx, top, roots) else {
+        return;
+    };
+    ctx.note(lead, PassId::SelectCandidate, "joined", || {
+        "lead above the article body".to_string()
+    });
+    roots.push(lead);
+    roots.sort_unstable();
+}
+
+/// The lead above `top`, if there is one: searched in `top`'s nearest ancestors, in the part
+/// of each that precedes `top`; the outermost lead-named element that qualifies wins.
+fn find(ctx: &Ctx<'_, '_>, top: NodeIx, roots: &[NodeIx]) -> Option<NodeIx> {
+    let doc = ctx.doc;
+    for anc in doc.ancestors(top).take(MAX_LEAD_ANCESTORS) {
+        if anc == ctx.body || doc.is(anc, Tag::Html) {
+            break;
+        }
+        let mut i = NodeIx(anc.0 + 1);
+        while i < top {
+            if ctx.removed[i].is_some() {
+                i = doc.end(i);
+                continue;
+            }
+            let end = doc.end(i);
+            // Ancestors of `top` are walked through, not taken.
+            if end <= top && doc.tag(i).is_some() && is_lead(ctx, i) {
+                if roots.iter().any(|r| doc.contains(*r, i)) || ctx.is_removed(i) {
+                    return None;
+                }
+                return Some(i);
+            }
+            i = NodeIx(i.0 + 1);
+        }
+    }
+    None
+}
+
+/// `true` when `ix` is named a lead and holds a short run of prose.
+fn is_lead(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let s = &ctx.stats[ix];
+    if s.chars < MIN_LEAD_CHARS || s.chars > MAX_LEAD_CHARS {
+        return false;
+    }
+    if ctx.link_density(ix) > MAX_LEAD_LINK_DENSITY || s.inputs > 0 || s.lis > 0 {
+        return false;
+    }
+    ["class", "id"]
+        .iter()
+        .filter_map(|a| ctx.doc.attr(ix, a))
+        .any(names_lead)
+}
+
+/// `true` when an attribute value has a lead token (split on non-alphanumerics and
+/// camelCase humps; `article__lead`, `ts-intro`, `articleLead`, `teaser-text` joined).
+fn names_lead(value: &str) -> bool {
+    value.split_whitespace().any(|word| {
+        let mut tokens: Vec<String> = Vec::new();
+        let mut cur = String::new();
+        let mut prev_lower = false;
+        for c in word.chars() {
+            if (!c.is_alphanumeric() || (prev_lower && c.is_uppercase())) && !cur.is_empty() {
+                tokens.push(std::mem::take(&mut cur));
+            }
+            if c.is_alphanumeric() {
+                cur.extend(c.to_lowercase());
+            }
+            prev_lower = c.is_lowercase();
+        }
+        if !cur.is_empty() {
+            tokens.push(cur);
+        }
+        let joined: String = tokens.concat();
+        tokens.iter().any(|t| LEAD_TOKENS.contains(&t.as_str()))
+            || LEAD_TOKENS.contains(&joined.as_str())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use scraper::Html;
+
+    use crate::dom::Doc;
+    use crate::options::Options;
+    use crate::pipeline::Ctx;
+
+    const BODY: &str = "<p>The article body is here, long enough to matter, with sentences, commas, \
+        and clauses that carry the story forward.</p><p>It continues for a while longer, as \
+        articles do, with more sentences, more commas, and more words.</p><p>And a third \
+        paragraph, so that the body wins the selection, as it should, clearly.</p>";
+
+    fn roots(html: &str) -> Vec<String> {
+        let parsed = Html::parse_document(html);
+        let doc = Doc::new(&parsed);
+        let opts = Options::default();
+        let mut ctx = Ctx::new(&doc, &opts);
+        let scores = crate::score::paragraphs::run(&ctx);
+        let roots = crate::score::select::run(&mut ctx, &scores);
+        roots.iter().map(|r| doc.describe(*r)).collect()
+    }
+
+    #[test]
+    fn joins_the_lead_in_the_article_header() {
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><article><header><h1>Title</h1>\
+             <p class=article-lead>The gist of the story in one sentence, above the body.</p>\
+             </header><div class=body>{BODY}</div></article></body>"
+        );
+        let got = roots(&html);
+        assert!(
+            got.first().is_some_and(|r| r.contains("article-lead")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn does_not_join_a_list_named_intro_or_a_lead_after_the_body() {
+        let html = format!(
+            "<body><article><div class=intro><ul><li><a href=/a>Another story with a long \
+             headline</a></li></ul></div><div class=body>{BODY}</div><div class=more>\
+             <span class=lead>A teaser of another story, placed after the body.</span></div>\
+             </article></body>"
+        );
+        let got = roots(&html);
+        assert!(
+            !got.iter()
+                .any(|r| r.contains("intro") || r.contains("lead")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn tokens_are_whole() {
+        assert!(super::names_lead("ts-intro") && super::names_lead("articleLead"));
+        assert!(super::names_lead("teaser-text") && super::names_lead("c-page-intro__copy"));
+        assert!(!super::names_lead("leaderboard") && !super::names_lead("introduce-yourself"));
+    }
+}
