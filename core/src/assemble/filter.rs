@@ -349,7 +349,7 @@ fn trace(ctx: &mut Ctx<'_, '_>, b: &Block, reason: &str) {
 
 #[cfg(test)]
 mod tests {
-    use scraper::Html;
+    use crate::dom::parse::parse_document;
 
     use super::*;
     use crate::dom::Doc;
@@ -363,7 +363,7 @@ mod tests {
     }
 
     fn filtered(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
-        let parsed = Html::parse_document("");
+        let parsed = parse_document("");
         let doc = Doc::new(&parsed);
         let opts = Options::default();
         let mut ctx = Ctx::new(&doc, &opts);
@@ -420,7 +420,7 @@ mod tests {
 
     #[test]
     fn trims_link_made_blocks_at_the_edges_only() {
-        let parsed = Html::parse_document("");
+        let parsed = parse_document("");
         let doc = Doc::new(&parsed);
         let opts = Options::default();
         let mut ctx = Ctx::new(&doc, &opts);
