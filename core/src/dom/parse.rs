@@ -18,6 +18,11 @@
 //! linear pre-scan (html5ever's duplicate-attribute check is quadratic), and the attributes
 //! that repeated `<html>`/`<body>` tags merge into the first one are capped the same way
 //! (each is inserted into a sorted vector).
+//!
+//! The pre-scan also takes long script and style bodies out of the tokenizer's way: each is
+//! replaced by a short marker, and [`Tree::put_back`] swaps the marker's text node for the
+//! body, giving the tree the tokenizer would have built (see
+//! [`prescan`]).
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
@@ -33,7 +38,7 @@ use html5ever::{Attribute, QualName, TokenizerResult};
 
 use super::tags::Tag;
 use crate::error::Complexity;
-use crate::input::attributes::{MAX_ATTRIBUTES, cap_attributes};
+use crate::input::attributes::{MARKER, MAX_ATTRIBUTES, prescan};
 
 /// Input is queued for the tokenizer in pieces of this many bytes (at character boundaries).
 const CHUNK_BYTES: usize = 16 * 1024;
@@ -197,6 +202,29 @@ impl Tree {
         self.get_mut(sibling).prev_sibling = new;
     }
 
+    /// Swaps each marker of a set-aside raw-text body (see [`prescan`]) for the body, which
+    /// `source` holds at `set_aside[k]`. Markers are met in document order, which is the
+    /// order of creation; one that does not carry the next number is page text, left alone.
+    fn put_back(&mut self, source: &str, set_aside: &[(usize, usize)]) {
+        let mut next = 0;
+        for node in &mut self.nodes {
+            let Some(&(start, end)) = set_aside.get(next) else {
+                return;
+            };
+            let NodeData::Text(t) = &mut node.data else {
+                continue;
+            };
+            let number = t
+                .strip_prefix(MARKER)
+                .and_then(|r| r.strip_suffix(MARKER))
+                .and_then(|n| n.parse::<usize>().ok());
+            if number == Some(next) {
+                *t = StrTendril::from_slice(source.get(start..end).unwrap_or(""));
+                next += 1;
+            }
+        }
+    }
+
     /// Appends `text` to the text node `id` and returns `true`, or returns `false` when `id`
     /// is not a text node.
     fn merge_text(&mut self, id: u32, text: &StrTendril) -> bool {
@@ -224,8 +252,10 @@ pub(crate) struct Parsed {
 
 /// Parses `text` as an HTML document, stopping early at `max_nodes` elements and comments or
 /// at nesting deeper than `max_depth`.
-pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Parsed {
-    let (text, mut attributes_capped) = cap_attributes(text, MAX_ATTRIBUTES);
+pub(crate) fn parse(source: &str, max_nodes: usize, max_depth: usize) -> Parsed {
+    let pre = prescan(source, MAX_ATTRIBUTES);
+    let text = &*pre.text;
+    let mut attributes_capped = pre.capped;
     let queue = Rc::new(BufferQueue::default());
     let sink = GuardedSink {
         tree: RefCell::new(Tree::new()),
@@ -262,7 +292,8 @@ pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Parsed {
     let sink = tokenizer.sink.sink;
     let limit_hit = sink.limit_hit.get();
     attributes_capped |= sink.attrs_dropped.get();
-    let html = sink.finish();
+    let mut html = sink.finish();
+    html.put_back(source, &pre.set_aside);
     Parsed {
         html,
         limit_hit,
@@ -655,6 +686,50 @@ mod tests {
             .map(|e| e.attrs().count())
             .max();
         assert_eq!(n, Some(MAX_ATTRIBUTES));
+    }
+
+    /// The texts of the page's text nodes, in order.
+    fn texts(html: &str) -> Vec<String> {
+        let tree = parse_document(html);
+        let doc = crate::dom::Doc::new(&tree);
+        doc.all()
+            .filter_map(|ix| doc.text(ix).map(str::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn set_aside_script_and_style_bodies_come_back() {
+        let js = "if (a < b && c > d) { document.write('</div><p>not markup</p>'); }".repeat(3);
+        let css = "p > a { color: red }\n".repeat(10);
+        let page = format!(
+            "<style>{css}</style><p>a</p><script>{js}</script><p>b</p>\
+             <script type=application/ld+json>{{\"@type\":\"Article\"}}</script>"
+        );
+        assert!(!prescan(&page, MAX_ATTRIBUTES).set_aside.is_empty());
+        assert_eq!(
+            texts(&page),
+            [&*css, "a", &*js, "b", "{\"@type\":\"Article\"}"]
+        );
+    }
+
+    #[test]
+    fn bodies_the_tokenizer_rewrites_or_may_not_end_are_parsed() {
+        let long = "x".repeat(100);
+        for (page, body) in [
+            // Escaped script states: the script goes on past the first `</script>`.
+            (
+                format!("<script><!--<script>{long}</script>y--></script>"),
+                format!("<!--<script>{long}</script>y-->"),
+            ),
+            // `\r\n` becomes `\n`.
+            (format!("<style>{long}\r\n</style>"), format!("{long}\n")),
+        ] {
+            assert!(prescan(&page, MAX_ATTRIBUTES).set_aside.is_empty());
+            assert_eq!(texts(&page), [body]);
+        }
+        // A marker-like text in the page is left alone.
+        let fake = format!("<p>{MARKER}0{MARKER}</p>");
+        assert_eq!(texts(&fake), [format!("{MARKER}0{MARKER}")]);
     }
 
     #[test]
