@@ -112,6 +112,15 @@ fn step(st: St, b: u8) -> (Option<St>, bool) {
     }
 }
 
+/// `true` when `b` keeps the tag name, attribute name or unquoted value state `st` (see
+/// [`step`]: those states change only at whitespace, `/`, `>` and `=`).
+fn stays(st: St, b: u8) -> bool {
+    !(is_space(b)
+        || b == b'>'
+        || (b == b'/' && st != St::Unquoted)
+        || (b == b'=' && st == St::AttrName))
+}
+
 /// The tag reading that starts at `bytes[i]`, if a tag starts there.
 fn tag_start(bytes: &[u8], i: usize) -> Option<St> {
     if bytes.get(i) != Some(&b'<') {
@@ -150,10 +159,17 @@ fn read_tag(bytes: &[u8], start: usize, max: usize) -> Option<Tag> {
     let mut cut = None;
     let mut i = start + 1;
     while let Some(&b) = bytes.get(i) {
-        // Inside a quoted value only the closing quote matters: jump to it.
+        // Inside a quoted value only the closing quote matters: jump to it (values are
+        // mostly short, so look at a few bytes before paying for a `memchr` call).
         if matches!(st, St::DoubleQuoted | St::SingleQuoted) {
             let quote = if st == St::DoubleQuoted { b'"' } else { b'\'' };
-            match bytes.get(i..).and_then(|r| memchr::memchr(quote, r)) {
+            let rest = bytes.get(i..).unwrap_or(&[]);
+            let near = rest.get(..16).unwrap_or(rest);
+            let found = match near.iter().position(|&c| c == quote) {
+                Some(q) => Some(q),
+                None => memchr::memchr(quote, rest),
+            };
+            match found {
                 Some(q) => {
                     i += q + 1;
                     st = St::AfterQuoted;
@@ -161,6 +177,14 @@ fn read_tag(bytes: &[u8], start: usize, max: usize) -> Option<Tag> {
                 }
                 None => break,
             }
+        }
+        // Inside a name or an unquoted value, the bytes that keep the state: skip them.
+        if matches!(st, St::TagName | St::AttrName | St::Unquoted) && stays(st, b) {
+            i += 1;
+            while bytes.get(i).is_some_and(|&c| stays(st, c)) {
+                i += 1;
+            }
+            continue;
         }
         let (to, started) = step(st, b);
         if st == St::TagName && to != Some(St::TagName) {
