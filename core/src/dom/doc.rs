@@ -303,13 +303,6 @@ impl<T: Clone> NodeVec<T> {
     }
 }
 
-impl<T: Clone> NodeVec<T> {
-    /// Sets every entry to `value`, keeping the allocation.
-    pub(crate) fn fill(&mut self, value: T) {
-        self.0.fill(value);
-    }
-}
-
 impl<T: Copy> NodeVec<T> {
     /// The value at `ix`, `None` when the table is shorter.
     pub(crate) fn lookup(&self, ix: NodeIx) -> Option<T> {
