@@ -703,12 +703,13 @@ mod tests {
         let css = "p > a { color: red }\n".repeat(10);
         let page = format!(
             "<style>{css}</style><p>a</p><script>{js}</script><p>b</p>\
-             <script type=application/ld+json>{{\"@type\":\"Article\"}}</script>"
+             <script type=application/ld+json>{{\"@type\":\"Article\"}}</script>\
+             <noscript>{js}</noscript><title>{js}</title>"
         );
-        assert!(!prescan(&page, MAX_ATTRIBUTES).set_aside.is_empty());
+        assert_eq!(prescan(&page, MAX_ATTRIBUTES).set_aside.len(), 3);
         assert_eq!(
             texts(&page),
-            [&*css, "a", &*js, "b", "{\"@type\":\"Article\"}"]
+            [&*css, "a", &*js, "b", "{\"@type\":\"Article\"}", &*js, &*js]
         );
     }
 

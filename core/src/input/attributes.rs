@@ -19,7 +19,7 @@
 //! A tag over the cap keeps its first [`MAX_ATTRIBUTES`] attributes; the rest, up to the `>`,
 //! is cut out. Pages without such a tag are returned as they are (borrowed).
 //!
-//! The same scan also sets aside long `<script>` and `<style>` bodies for the parser
+//! The same scan also sets aside long `<script>`, `<style>` and other raw-text bodies for the parser
 //! ([`prescan`]): it finds where they end anyway, and they are often half of a page's bytes.
 
 use std::borrow::Cow;
@@ -359,8 +359,13 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
             let aside = set_aside
                 && body.len() >= MIN_SET_ASIDE
                 && bytes.get(q + 2 + raw.len()).is_some()
-                && (*raw == b"style"
-                    || (*raw == b"script" && memchr::memmem::find(body, b"<!--").is_none()))
+                && match *raw {
+                    // RCDATA: character references are decoded.
+                    b"title" | b"textarea" => false,
+                    b"script" => memchr::memmem::find(body, b"<!--").is_none(),
+                    // RAWTEXT (`style`, `noscript`, `iframe`, …): no escapes, no references.
+                    _ => true,
+                }
                 && memchr::memchr2(b'\r', 0, body).is_none();
             if aside {
                 out.ranges.push((i, q, true));
@@ -395,14 +400,15 @@ pub(crate) struct Prescan<'a> {
     pub set_aside: Vec<(usize, usize)>,
 }
 
-/// The attribute cap (see the module docs), and the long bodies of `<script>` and `<style>`
-/// elements set aside: each is replaced by a short marker, which the tree sink swaps back for
+/// The attribute cap (see the module docs), and the long bodies of `<script>` elements and of
+/// the raw-text elements (`<style>`, `<noscript>`, `<iframe>`, …) set aside: each is replaced by a short marker, which the tree sink swaps back for
 /// the body once parsed. Those bodies are often half of a page's bytes, and the tokenizer
 /// would only turn each into one text node equal to it, at a cost per character; copying
 /// them back costs a `memcpy`. The scan sets aside only bodies it knows the tokenizer reads
 /// as raw text to exactly that end (see [`surplus`]), in HTML content as far as it can tell;
 /// where contrived SVG/MathML nesting fools it, a script there gets its body as text instead
-/// of as markup, which no pass reads either.
+/// of as markup, which no pass reads either (likewise in a `<frameset>` page, which ignores
+/// these start tags and keeps only the whitespace of their bodies).
 pub(crate) fn prescan(text: &str, max: usize) -> Prescan<'_> {
     apply(text, max, true)
 }
