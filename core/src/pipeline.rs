@@ -239,22 +239,19 @@ impl<'d, 'h> Ctx<'d, 'h> {
         let doc = self.doc;
         // Reuse the buffers: this runs several times per page.
         let mut gone = std::mem::replace(&mut self.gone, NodeVec::new(0, false));
-        gone.fill(false);
+        let mut stats = std::mem::replace(&mut self.stats, NodeVec::new(0, Stats::default()));
+        // One forward pass marks removed subtrees and clears the statistics.
         let mut i = NodeIx(0);
         let n = NodeIx(doc.len() as u32);
+        let mut gone_until = NodeIx(0);
         while i < n {
-            if self.removed[i].is_some() {
-                let end = doc.end(i);
-                while i < end {
-                    gone[i] = true;
-                    i = NodeIx(i.0 + 1);
-                }
-                continue;
+            if i >= gone_until && self.removed[i].is_some() {
+                gone_until = doc.end(i);
             }
+            gone[i] = i < gone_until;
+            stats[i] = Stats::default();
             i = NodeIx(i.0 + 1);
         }
-        let mut stats = std::mem::replace(&mut self.stats, NodeVec::new(0, Stats::default()));
-        stats.fill(Stats::default());
         for ix in doc.all().rev() {
             if gone[ix] {
                 continue;

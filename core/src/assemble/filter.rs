@@ -657,7 +657,7 @@ fn trace(ctx: &mut Ctx<'_, '_>, b: &Block, reason: &str) {
 
 #[cfg(test)]
 mod tests {
-    use scraper::Html;
+    use crate::dom::parse::parse_document;
 
     use super::*;
     use crate::dom::Doc;
@@ -671,7 +671,7 @@ mod tests {
     }
 
     fn filtered(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
-        let parsed = Html::parse_document("");
+        let parsed = parse_document("");
         let doc = Doc::new(&parsed);
         let opts = Options::default();
         let mut ctx = Ctx::new(&doc, &opts);
@@ -728,7 +728,7 @@ mod tests {
 
     #[test]
     fn trims_link_made_blocks_at_the_edges_only() {
-        let parsed = Html::parse_document("");
+        let parsed = parse_document("");
         let doc = Doc::new(&parsed);
         let opts = Options::default();
         let mut ctx = Ctx::new(&doc, &opts);

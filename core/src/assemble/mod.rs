@@ -705,14 +705,14 @@ pub(crate) fn block_chars(b: &Block) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use scraper::Html;
+    use crate::dom::parse::parse_document;
 
     use super::*;
     use crate::dom::Doc;
     use crate::options::Options;
 
     fn read(html: &str, opts: Options) -> Vec<Block> {
-        let parsed = Html::parse_document(html);
+        let parsed = parse_document(html);
         let doc = Doc::new(&parsed);
         let ctx = Ctx::new(&doc, &opts);
         let base = url::Url::parse("https://example.com/a/b.html").ok();

@@ -14,7 +14,7 @@ pub(crate) mod remove_semantic_boilerplate;
 pub(crate) mod test_util {
     //! Runs passes on a snippet and reports which elements survived.
 
-    use scraper::Html;
+    use crate::dom::parse::parse_document;
 
     use crate::dom::{Doc, NodeIx};
     use crate::options::Options;
@@ -22,7 +22,7 @@ pub(crate) mod test_util {
 
     /// Parses `html`, runs `pass` and returns the surviving text of the body, collapsed.
     pub(crate) fn surviving_text(html: &str, pass: impl Fn(&mut Ctx<'_, '_>)) -> String {
-        let parsed = Html::parse_document(html);
+        let parsed = parse_document(html);
         let doc = Doc::new(&parsed);
         let opts = Options::default();
         let mut ctx = Ctx::new(&doc, &opts);

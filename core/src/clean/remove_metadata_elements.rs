@@ -68,7 +68,7 @@ fn holds_prose(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use scraper::Html;
+    use crate::dom::parse::parse_document;
 
     use crate::dom::{Doc, Tag};
     use crate::options::Options;
@@ -76,7 +76,7 @@ mod tests {
 
     #[test]
     fn removes_only_the_recorded_elements() {
-        let html = Html::parse_document(
+        let html = parse_document(
             "<body><div class=byline>By Jane Doe</div><p>The story itself.</p></body>",
         );
         let doc = Doc::new(&html);
@@ -108,7 +108,7 @@ mod tests {
 
     #[test]
     fn nothing_recorded_nothing_removed() {
-        let html = Html::parse_document("<body><div class=byline>By Jane Doe</div></body>");
+        let html = parse_document("<body><div class=byline>By Jane Doe</div></body>");
         let doc = Doc::new(&html);
         let opts = Options::default();
         let mut ctx = Ctx::new(&doc, &opts);

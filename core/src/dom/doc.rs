@@ -1,16 +1,14 @@
-//! `Doc`: the parsed page as a flat, pre-order array over scraper's tree.
+//! `Doc`: the parsed page as a flat, pre-order array over the parser's [`Tree`].
 //!
 //! Every node gets a dense index in document order, so a subtree is the contiguous range
 //! `ix..end`. That gives non-recursive walks for free (skip a subtree by jumping to `end`;
 //! visit children by hopping from `end` to `end`), bottom-up sums by iterating indices in
 //! reverse, and side tables that are plain vectors ([`NodeVec`]) instead of hash maps.
-//! The scraper `Html` is borrowed, never copied or re-serialised.
+//! The `Tree` is borrowed (elements and text), never copied or re-serialised.
 
 use std::ops::{Index, IndexMut};
 
-use scraper::Html;
-use scraper::node::{Element, Node};
-
+use super::parse::{Element, NONE, NodeData, Tree};
 use super::tags::Tag;
 use crate::error::Complexity;
 
@@ -62,7 +60,7 @@ const NO_PARENT: u32 = u32::MAX;
 impl<'h> Doc<'h> {
     /// Flattens `html` with one iterative pre-order walk. Template contents are skipped.
     #[allow(dead_code)] // For tests and future callers; the extractor uses `bounded`.
-    pub(crate) fn new(html: &'h Html) -> Doc<'h> {
+    pub(crate) fn new(html: &'h Tree) -> Doc<'h> {
         Self::bounded(html, usize::MAX, usize::MAX)
     }
 
@@ -72,16 +70,17 @@ impl<'h> Doc<'h> {
     /// stop (one token can still create many elements, e.g. when formatting elements are
     /// reconstructed), so every pass works on at most `max_elements` elements nested at most
     /// `depth_cap` deep.
-    pub(crate) fn bounded(html: &'h Html, max_elements: usize, depth_cap: usize) -> Doc<'h> {
+    pub(crate) fn bounded(html: &'h Tree, max_elements: usize, depth_cap: usize) -> Doc<'h> {
         let mut capped = None;
-        let mut nodes: Vec<DNode<'h>> = Vec::with_capacity(html.tree.nodes().len());
+        let mut nodes: Vec<DNode<'h>> = Vec::with_capacity(html.len());
         let mut elements = 0;
         let mut max_depth = 0;
-        // (ego node, parent index) to visit; children pushed in reverse to pop in order.
-        let mut stack = vec![(html.tree.root(), NO_PARENT, 0u32)];
+        // (tree node, parent index, depth) to visit; children pushed in reverse to pop in order.
+        let mut stack = vec![(0u32, NO_PARENT, 0u32)];
         // Indices of open nodes, to fill `end` when a subtree is finished.
         let mut open: Vec<usize> = Vec::new();
-        while let Some((node, parent, depth)) = stack.pop() {
+        while let Some((id, parent, depth)) = stack.pop() {
+            let node = html.get(id);
             // Every open node above this node's parent is finished.
             while let Some(&top) = open.last() {
                 if top as u32 == parent {
@@ -94,7 +93,7 @@ impl<'h> Doc<'h> {
                 }
             }
             let ix = nodes.len() as u32;
-            if let Node::Element(_) = node.value()
+            if let NodeData::Element(_) = node.data
                 && (depth as usize > depth_cap || elements >= max_elements)
             {
                 if elements >= max_elements {
@@ -104,28 +103,27 @@ impl<'h> Doc<'h> {
                 capped = capped.or(Some(Complexity::Depth));
                 continue;
             }
-            let (kind, descend) = match node.value() {
-                Node::Element(el) => {
-                    let tag = Tag::from_name(&el.name.local);
+            let (kind, descend) = match &node.data {
+                NodeData::Element(el) => {
                     elements += 1;
                     max_depth = max_depth.max(depth as usize);
-                    (Kind::Element(tag, el), tag != Tag::Template)
+                    (Kind::Element(el.tag, el), el.tag != Tag::Template)
                 }
-                Node::Text(t) => (Kind::Text(&t.text), false),
-                Node::Document | Node::Fragment => (Kind::Other, true),
-                _ => (Kind::Other, false),
+                NodeData::Text(t) => (Kind::Text(t), false),
+                NodeData::Document | NodeData::Fragment => (Kind::Other, true),
+                NodeData::Other => (Kind::Other, false),
             };
             nodes.push(DNode {
                 kind,
                 parent,
                 end: ix + 1,
             });
-            if descend && node.has_children() {
+            if descend && node.first_child != NONE {
                 open.push(ix as usize);
-                let mut child = node.last_child();
-                while let Some(c) = child {
-                    stack.push((c, ix, depth + 1));
-                    child = c.prev_sibling();
+                let mut child = node.last_child;
+                while child != NONE {
+                    stack.push((child, ix, depth + 1));
+                    child = html.get(child).prev_sibling;
                 }
             }
         }
@@ -172,7 +170,7 @@ impl<'h> Doc<'h> {
         self.tag(ix) == Some(tag)
     }
 
-    /// The scraper element at `ix`, if it is one.
+    /// The element at `ix`, if it is one.
     pub(crate) fn element(&self, ix: NodeIx) -> Option<&'h Element> {
         match self.node(ix).kind {
             Kind::Element(_, el) => Some(el),
@@ -182,15 +180,9 @@ impl<'h> Doc<'h> {
 
     /// An attribute value of the element at `ix` (`name` in lower case).
     ///
-    /// Scans the element's few attributes comparing names as strings: scraper's own
-    /// `Element::attr` interns `name` as an atom on every call, which costs more than the
-    /// scan.
+    /// Scans the element's few attributes comparing names as strings.
     pub(crate) fn attr(&self, ix: NodeIx, name: &str) -> Option<&'h str> {
-        let el = self.element(ix)?;
-        el.attrs
-            .iter()
-            .find(|(q, _)| q.ns.is_empty() && &*q.local == name)
-            .map(|(_, v)| &**v)
+        self.element(ix)?.attr(name)
     }
 
     /// The text of a text node.
@@ -311,13 +303,6 @@ impl<T: Clone> NodeVec<T> {
     }
 }
 
-impl<T: Clone> NodeVec<T> {
-    /// Sets every entry to `value`, keeping the allocation.
-    pub(crate) fn fill(&mut self, value: T) {
-        self.0.fill(value);
-    }
-}
-
 impl<T: Copy> NodeVec<T> {
     /// The value at `ix`, `None` when the table is shorter.
     pub(crate) fn lookup(&self, ix: NodeIx) -> Option<T> {
@@ -344,12 +329,12 @@ impl<T> IndexMut<NodeIx> for NodeVec<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dom::parse::parse_document;
 
     #[test]
     fn flat_tree_has_ranges_and_children() {
-        let html = Html::parse_document(
-            "<div><p>a<b>b</b></p><p>c</p></div><template><p>t</p></template>",
-        );
+        let html =
+            parse_document("<div><p>a<b>b</b></p><p>c</p></div><template><p>t</p></template>");
         let doc = Doc::new(&html);
         let div = doc.find(Tag::Div).unwrap();
         let kids: Vec<_> = doc.children(div).collect();
@@ -365,12 +350,12 @@ mod tests {
 
     #[test]
     fn bounded_doc_leaves_out_deep_and_surplus_elements() {
-        let html = Html::parse_document(&("<div>".repeat(50) + "x"));
+        let html = parse_document(&("<div>".repeat(50) + "x"));
         let doc = Doc::bounded(&html, usize::MAX, 10);
         assert_eq!(doc.capped, Some(Complexity::Depth));
         assert_eq!(doc.max_depth, 10);
         assert_eq!(doc.end(NodeIx(0)).get(), doc.len());
-        let html = Html::parse_document(&"<p>x</p>".repeat(50));
+        let html = parse_document(&"<p>x</p>".repeat(50));
         let doc = Doc::bounded(&html, 20, 512);
         assert_eq!(doc.capped, Some(Complexity::Nodes));
         assert_eq!(doc.elements, 20);
@@ -381,7 +366,7 @@ mod tests {
 
     #[test]
     fn deep_tree_is_flattened_without_recursion() {
-        let html = Html::parse_document(&"<div>".repeat(3000));
+        let html = parse_document(&"<div>".repeat(3000));
         let doc = Doc::new(&html);
         assert!(doc.max_depth >= 3000);
         assert_eq!(doc.end(NodeIx(0)).get(), doc.len());

@@ -1,8 +1,10 @@
-//! Parsing with bounds: html5ever behind a tree sink that counts nodes and nesting.
+//! Parsing with bounds: html5ever behind our own tree sink, which counts nodes and nesting.
 //!
-//! html5ever and scraper bound nothing. The tree builder scans the stack of open elements for
-//! many tags, so a page nested `n` deep costs about `n²`: scraper alone takes minutes on a
-//! 1 MB page of nested `<div>`s. [`GuardedSink`] wraps scraper's sink, measures the depth of
+//! html5ever bounds nothing. The tree builder scans the stack of open elements for many tags,
+//! so a page nested `n` deep costs about `n²`: a plain scraper parse takes minutes on a 1 MB
+//! page of nested `<div>`s. [`GuardedSink`] builds a [`Tree`] (a plain arena of linked nodes,
+//! which [`Doc`](super::Doc) flattens; cheaper to build and drop than scraper's `Html`, and
+//! built the same way: same nodes, text merging and attribute order), measures the depth of
 //! every inserted element (walking at most `max_depth + 1` ancestors, which stays correct when
 //! the adoption agency algorithm moves nodes) and counts created elements and comments.
 //!
@@ -15,33 +17,233 @@
 //! [`MAX_ATTRIBUTES`](crate::input::attributes::MAX_ATTRIBUTES) attributes are capped by a
 //! linear pre-scan (html5ever's duplicate-attribute check is quadratic), and the attributes
 //! that repeated `<html>`/`<body>` tags merge into the first one are capped the same way
-//! (scraper inserts each into a sorted vector).
+//! (each is inserted into a sorted vector).
+//!
+//! The pre-scan also takes long script and style bodies out of the tokenizer's way: each is
+//! replaced by a short marker, and [`Tree::put_back`] swaps the marker's text node for the
+//! body, giving the tree the tokenizer would have built (see
+//! [`prescan`]).
 
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 
-use ego_tree::NodeId;
-use html5ever::TokenizerResult;
 use html5ever::buffer_queue::BufferQueue;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{
     ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
 };
-use html5ever::{Attribute, QualName};
-use scraper::{Html, HtmlTreeSink};
+use html5ever::{Attribute, QualName, TokenizerResult};
 
+use super::tags::Tag;
 use crate::error::Complexity;
-use crate::input::attributes::{MAX_ATTRIBUTES, cap_attributes};
-use crate::patterns::FnvMap;
+use crate::input::attributes::{MARKER, MAX_ATTRIBUTES, prescan};
 
 /// Input is queued for the tokenizer in pieces of this many bytes (at character boundaries).
 const CHUNK_BYTES: usize = 16 * 1024;
 
+/// "No node" in the links of a [`TreeNode`].
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// An element: its name, its [`Tag`], and its attributes sorted by name.
+pub(crate) struct Element {
+    /// The qualified name.
+    pub name: QualName,
+    /// The tag for `name`'s local part.
+    pub tag: Tag,
+    /// Attributes, sorted by qualified name (the order scraper keeps, which passes that read
+    /// the first of several matching attributes rely on).
+    pub attrs: Vec<(QualName, StrTendril)>,
+}
+
+impl Element {
+    /// The value of the attribute `name` (no namespace), if present.
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(q, _)| q.ns.is_empty() && &*q.local == name)
+            .map(|(_, v)| &**v)
+    }
+
+    /// `(local name, value)` of every attribute, in order.
+    pub(crate) fn attrs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.attrs.iter().map(|(q, v)| (&*q.local, &**v))
+    }
+}
+
+/// What a [`TreeNode`] holds.
+pub(crate) enum NodeData {
+    /// The document (the root).
+    Document,
+    /// A template's contents (a child of the `<template>`, never flattened).
+    Fragment,
+    /// An element.
+    Element(Element),
+    /// Text (adjacent text is merged into one node, as it is inserted).
+    Text(StrTendril),
+    /// A comment, doctype or processing instruction: kept as a node, content dropped.
+    Other,
+}
+
+/// One node of a [`Tree`], with its links ([`NONE`] when absent).
+pub(crate) struct TreeNode {
+    /// The content.
+    pub data: NodeData,
+    /// The parent.
+    pub parent: u32,
+    /// First child.
+    pub first_child: u32,
+    /// Last child.
+    pub last_child: u32,
+    /// Previous sibling.
+    pub prev_sibling: u32,
+    /// Next sibling.
+    pub next_sibling: u32,
+}
+
+/// The parsed page: nodes in creation order (the document is node 0), linked into a tree.
+/// Nodes the tree builder detached stay in the arena, unreachable from the root.
+pub(crate) struct Tree {
+    nodes: Vec<TreeNode>,
+}
+
+impl Tree {
+    fn new() -> Tree {
+        let mut tree = Tree { nodes: Vec::new() };
+        tree.orphan(NodeData::Document);
+        tree
+    }
+
+    /// Number of nodes in the arena (reachable or not).
+    pub(crate) fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// The node `id`.
+    #[allow(clippy::indexing_slicing)] // Ids come from this arena and are < len.
+    pub(crate) fn get(&self, id: u32) -> &TreeNode {
+        &self.nodes[id as usize]
+    }
+
+    #[allow(clippy::indexing_slicing)] // Ids come from this arena and are < len.
+    fn get_mut(&mut self, id: u32) -> &mut TreeNode {
+        &mut self.nodes[id as usize]
+    }
+
+    /// Adds a node without a parent; returns its id.
+    fn orphan(&mut self, data: NodeData) -> u32 {
+        let id = self.nodes.len() as u32;
+        self.nodes.push(TreeNode {
+            data,
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev_sibling: NONE,
+            next_sibling: NONE,
+        });
+        id
+    }
+
+    /// Unlinks `id` from its parent and siblings.
+    fn detach(&mut self, id: u32) {
+        let node = self.get_mut(id);
+        let (parent, prev, next) = (node.parent, node.prev_sibling, node.next_sibling);
+        if parent == NONE {
+            return;
+        }
+        node.parent = NONE;
+        node.prev_sibling = NONE;
+        node.next_sibling = NONE;
+        if prev != NONE {
+            self.get_mut(prev).next_sibling = next;
+        } else {
+            self.get_mut(parent).first_child = next;
+        }
+        if next != NONE {
+            self.get_mut(next).prev_sibling = prev;
+        } else {
+            self.get_mut(parent).last_child = prev;
+        }
+    }
+
+    /// Makes `child` (detached first) the last child of `parent`.
+    fn append_child(&mut self, parent: u32, child: u32) {
+        let last = self.get(parent).last_child;
+        if last == child {
+            return;
+        }
+        self.detach(child);
+        let node = self.get_mut(child);
+        node.parent = parent;
+        node.prev_sibling = last;
+        if last != NONE {
+            self.get_mut(last).next_sibling = child;
+        } else {
+            self.get_mut(parent).first_child = child;
+        }
+        self.get_mut(parent).last_child = child;
+    }
+
+    /// Puts `new` (detached first) just before `sibling`, which has a parent.
+    fn insert_before(&mut self, sibling: u32, new: u32) {
+        self.detach(new);
+        let s = self.get(sibling);
+        let (parent, prev) = (s.parent, s.prev_sibling);
+        let node = self.get_mut(new);
+        node.parent = parent;
+        node.prev_sibling = prev;
+        node.next_sibling = sibling;
+        if prev != NONE {
+            self.get_mut(prev).next_sibling = new;
+        } else {
+            self.get_mut(parent).first_child = new;
+        }
+        self.get_mut(sibling).prev_sibling = new;
+    }
+
+    /// Swaps each marker of a set-aside raw-text body (see [`prescan`]) for the body, which
+    /// `source` holds at `set_aside[k]`. Markers are met in document order, which is the
+    /// order of creation; one that does not carry the next number is page text, left alone.
+    fn put_back(&mut self, source: &str, set_aside: &[(usize, usize)]) {
+        let mut next = 0;
+        for node in &mut self.nodes {
+            let Some(&(start, end)) = set_aside.get(next) else {
+                return;
+            };
+            let NodeData::Text(t) = &mut node.data else {
+                continue;
+            };
+            let number = t
+                .strip_prefix(MARKER)
+                .and_then(|r| r.strip_suffix(MARKER))
+                .and_then(|n| n.parse::<usize>().ok());
+            if number == Some(next) {
+                *t = StrTendril::from_slice(source.get(start..end).unwrap_or(""));
+                next += 1;
+            }
+        }
+    }
+
+    /// Appends `text` to the text node `id` and returns `true`, or returns `false` when `id`
+    /// is not a text node.
+    fn merge_text(&mut self, id: u32, text: &StrTendril) -> bool {
+        if id == NONE {
+            return false;
+        }
+        match &mut self.get_mut(id).data {
+            NodeData::Text(t) => {
+                t.push_tendril(text);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
 /// A parsed page and what the guards saw.
 pub(crate) struct Parsed {
-    pub html: Html,
+    pub html: Tree,
     /// The limit that stopped parsing, if any.
     pub limit_hit: Option<Complexity>,
     /// Whether some tag's attributes were capped.
@@ -50,11 +252,13 @@ pub(crate) struct Parsed {
 
 /// Parses `text` as an HTML document, stopping early at `max_nodes` elements and comments or
 /// at nesting deeper than `max_depth`.
-pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Parsed {
-    let (text, mut attributes_capped) = cap_attributes(text, MAX_ATTRIBUTES);
+pub(crate) fn parse(source: &str, max_nodes: usize, max_depth: usize) -> Parsed {
+    let pre = prescan(source, MAX_ATTRIBUTES);
+    let text = &*pre.text;
+    let mut attributes_capped = pre.capped;
     let queue = Rc::new(BufferQueue::default());
     let sink = GuardedSink {
-        inner: HtmlTreeSink::new(Html::new_document()),
+        tree: RefCell::new(Tree::new()),
         nodes: Cell::new(0),
         merged_attrs: Cell::new(0),
         attrs_dropped: Cell::new(false),
@@ -62,7 +266,8 @@ pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Parsed {
         max_depth,
         limit_hit: Cell::new(None),
         queue: Rc::clone(&queue),
-        depths: RefCell::new(FnvMap::default()),
+        depths: RefCell::new(Vec::new()),
+        epoch: Cell::new(1),
     };
     let tree_builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
     let tokenizer = Tokenizer::new(tree_builder, TokenizerOpts::default());
@@ -87,7 +292,8 @@ pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Parsed {
     let sink = tokenizer.sink.sink;
     let limit_hit = sink.limit_hit.get();
     attributes_capped |= sink.attrs_dropped.get();
-    let html = sink.finish();
+    let mut html = sink.finish();
+    html.put_back(source, &pre.set_aside);
     Parsed {
         html,
         limit_hit,
@@ -95,9 +301,10 @@ pub(crate) fn parse(text: &str, max_nodes: usize, max_depth: usize) -> Parsed {
     }
 }
 
-/// scraper's sink plus node, depth and merged-attribute accounting.
+/// The tree builder's sink: builds the [`Tree`], with node, depth and merged-attribute
+/// accounting.
 struct GuardedSink {
-    inner: HtmlTreeSink,
+    tree: RefCell<Tree>,
     nodes: Cell<usize>,
     /// Attributes merged into `<html>`/`<body>` by repeated tags so far.
     merged_attrs: Cell<usize>,
@@ -107,11 +314,15 @@ struct GuardedSink {
     limit_hit: Cell<Option<Complexity>>,
     /// The tokenizer's input, emptied when a limit is hit.
     queue: Rc<BufferQueue>,
-    /// Known depths ([`GuardedSink::depth_of`]) of inserted elements. Filled as elements are
-    /// appended, and cleared whenever the tree builder moves an existing node (the adoption
-    /// agency algorithm, foster parenting), since moving a subtree changes the depth of
-    /// everything in it. Without it every insertion walks up to `max_depth` ancestors.
-    depths: RefCell<FnvMap<NodeId, usize>>,
+    /// Known depths ([`GuardedSink::depth_of`]) of inserted elements, by node id, as
+    /// `(epoch, depth)`: valid only when the epoch is the current one. Filled as elements are
+    /// appended, and forgotten (the epoch moves on) whenever the tree builder moves an
+    /// existing node (the adoption agency algorithm, foster parenting), since moving a subtree
+    /// changes the depth of everything in it. Without it every insertion walks up to
+    /// `max_depth` ancestors.
+    depths: RefCell<Vec<(u32, u32)>>,
+    /// The current epoch of `depths`.
+    epoch: Cell<u32>,
 }
 
 impl GuardedSink {
@@ -132,20 +343,23 @@ impl GuardedSink {
 
     /// Depth of `id` below the document (the document itself is 1), exact up to
     /// `max_depth + 1`: walks up to the nearest ancestor of known depth.
-    fn depth_of(&self, id: NodeId) -> usize {
-        let html = self.inner.0.borrow();
+    fn depth_of(&self, id: u32) -> usize {
+        let tree = self.tree.borrow();
         let depths = self.depths.borrow();
+        let epoch = self.epoch.get();
         let mut depth = 0;
-        let mut cur = html.tree.get(id);
-        while let Some(node) = cur {
-            if let Some(known) = depths.get(&node.id()) {
-                return depth + known;
+        let mut cur = id;
+        while cur != NONE {
+            if let Some(&(e, known)) = depths.get(cur as usize)
+                && e == epoch
+            {
+                return depth + known as usize;
             }
             depth += 1;
             if depth > self.max_depth {
                 break;
             }
-            cur = node.parent();
+            cur = tree.get(cur).parent;
         }
         depth
     }
@@ -153,146 +367,242 @@ impl GuardedSink {
     /// Before `child` goes under `parent`: forgets known depths if `child` is an existing
     /// node being moved, flags the depth limit if an element would go too deep, and records
     /// the depth of a new element.
-    fn before_insert(&self, parent: &NodeId, child: &NodeOrText<NodeId>) {
+    fn before_insert(&self, parent: u32, child: &NodeOrText<u32>) {
         let NodeOrText::AppendNode(child) = child else {
             return;
         };
-        let moved = {
-            let html = self.inner.0.borrow();
-            html.tree.get(*child).is_some_and(|c| c.parent().is_some())
-        };
+        let moved = self.tree.borrow().get(*child).parent != NONE;
         if moved {
-            self.depths.borrow_mut().clear();
+            self.forget_depths();
         }
         if self.limit_hit.get().is_some() {
             return;
         }
-        let depth = self.depth_of(*parent);
+        let depth = self.depth_of(parent);
         if depth > self.max_depth {
             self.hit(Complexity::Depth);
         } else if !moved {
-            self.depths.borrow_mut().insert(*child, depth + 1);
+            let mut depths = self.depths.borrow_mut();
+            let i = *child as usize;
+            if depths.len() <= i {
+                depths.resize(i + 1, (0, 0));
+            }
+            if let Some(slot) = depths.get_mut(i) {
+                *slot = (self.epoch.get(), (depth + 1) as u32);
+            }
         }
     }
 
     fn forget_depths(&self) {
-        self.depths.borrow_mut().clear();
+        self.epoch.set(self.epoch.get() + 1);
     }
 
     /// The parent `sibling` has (for insertions before it).
-    fn parent_of(&self, sibling: &NodeId) -> Option<NodeId> {
-        let html = self.inner.0.borrow();
-        html.tree.get(*sibling)?.parent().map(|p| p.id())
+    fn parent_of(&self, sibling: u32) -> Option<u32> {
+        let p = self.tree.borrow().get(sibling).parent;
+        (p != NONE).then_some(p)
+    }
+
+    /// Appends `child` as the last child of `parent`, merging text into a text last child.
+    fn append_to(&self, parent: u32, child: NodeOrText<u32>) {
+        let mut tree = self.tree.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(id) => tree.append_child(parent, id),
+            NodeOrText::AppendText(text) => {
+                let last = tree.get(parent).last_child;
+                if !tree.merge_text(last, &text) {
+                    let id = tree.orphan(NodeData::Text(text));
+                    tree.append_child(parent, id);
+                }
+            }
+        }
     }
 }
 
 impl TreeSink for GuardedSink {
-    type Handle = NodeId;
-    type Output = Html;
-    type ElemName<'a> = <HtmlTreeSink as TreeSink>::ElemName<'a>;
+    type Handle = u32;
+    type Output = Tree;
+    type ElemName<'a> = Ref<'a, QualName>;
 
-    fn finish(self) -> Html {
-        self.inner.finish()
+    fn finish(self) -> Tree {
+        self.tree.into_inner()
     }
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}
 
-    fn get_document(&self) -> NodeId {
-        self.inner.get_document()
+    fn get_document(&self) -> u32 {
+        0
     }
 
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Self::ElemName<'a> {
-        self.inner.elem_name(target)
+    fn elem_name<'a>(&'a self, target: &'a u32) -> Ref<'a, QualName> {
+        Ref::map(self.tree.borrow(), |tree| match &tree.get(*target).data {
+            NodeData::Element(el) => &el.name,
+            // The tree builder asks only for the names of elements.
+            _ => unreachable!("elem_name of a non-element"),
+        })
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> u32 {
         self.count_node();
-        self.inner.create_element(name, attrs, flags)
+        let mut attrs: Vec<(QualName, StrTendril)> =
+            attrs.into_iter().map(|a| (a.name, a.value)).collect();
+        attrs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let tag = Tag::from_name(&name.local);
+        let mut tree = self.tree.borrow_mut();
+        let id = tree.orphan(NodeData::Element(Element { name, tag, attrs }));
+        if tag == Tag::Template && name_is_html(&tree, id) {
+            let contents = tree.orphan(NodeData::Fragment);
+            tree.append_child(id, contents);
+        }
+        id
     }
 
-    fn create_comment(&self, text: StrTendril) -> NodeId {
+    fn create_comment(&self, _text: StrTendril) -> u32 {
         self.count_node();
-        self.inner.create_comment(text)
+        self.tree.borrow_mut().orphan(NodeData::Other)
     }
 
-    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> u32 {
         self.count_node();
-        self.inner.create_pi(target, data)
+        self.tree.borrow_mut().orphan(NodeData::Other)
     }
 
-    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        self.before_insert(parent, &child);
-        self.inner.append(parent, child);
+    fn append(&self, parent: &u32, child: NodeOrText<u32>) {
+        self.before_insert(*parent, &child);
+        self.append_to(*parent, child);
     }
 
     fn append_based_on_parent_node(
         &self,
-        element: &NodeId,
-        prev_element: &NodeId,
-        child: NodeOrText<NodeId>,
+        element: &u32,
+        prev_element: &u32,
+        child: NodeOrText<u32>,
     ) {
         // The child goes before `element` when that has a parent, else into `prev_element`.
-        match self.parent_of(element) {
-            Some(parent) => self.before_insert(&parent, &child),
-            None => self.before_insert(prev_element, &child),
+        match self.parent_of(*element) {
+            Some(parent) => {
+                self.before_insert(parent, &child);
+                self.insert_before_sibling(*element, child);
+            }
+            None => {
+                self.before_insert(*prev_element, &child);
+                self.append_to(*prev_element, child);
+            }
         }
-        self.inner
-            .append_based_on_parent_node(element, prev_element, child);
     }
 
-    fn append_doctype_to_document(
-        &self,
-        name: StrTendril,
-        public_id: StrTendril,
-        system_id: StrTendril,
-    ) {
-        self.inner
-            .append_doctype_to_document(name, public_id, system_id);
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
+        let mut tree = self.tree.borrow_mut();
+        let id = tree.orphan(NodeData::Other);
+        tree.append_child(0, id);
     }
 
-    fn get_template_contents(&self, target: &NodeId) -> NodeId {
-        self.inner.get_template_contents(target)
+    fn get_template_contents(&self, target: &u32) -> u32 {
+        self.tree.borrow().get(*target).first_child
     }
 
-    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+    fn same_node(&self, x: &u32, y: &u32) -> bool {
         x == y
     }
 
-    fn set_quirks_mode(&self, mode: QuirksMode) {
-        self.inner.set_quirks_mode(mode);
-    }
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
-    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
-        match self.parent_of(sibling) {
-            Some(parent) => self.before_insert(&parent, &new_node),
+    fn append_before_sibling(&self, sibling: &u32, new_node: NodeOrText<u32>) {
+        match self.parent_of(*sibling) {
+            Some(parent) => self.before_insert(parent, &new_node),
             None => self.forget_depths(),
         }
-        self.inner.append_before_sibling(sibling, new_node);
+        self.insert_before_sibling(*sibling, new_node);
     }
 
-    fn add_attrs_if_missing(&self, target: &NodeId, mut attrs: Vec<Attribute>) {
-        // Repeated <html>/<body> tags merge their attributes into the first one; scraper
-        // inserts each into a sorted vector, so cap the total like a tag's own attributes.
+    fn add_attrs_if_missing(&self, target: &u32, mut attrs: Vec<Attribute>) {
+        // Repeated <html>/<body> tags merge their attributes into the first one, each
+        // inserted into a sorted vector, so cap the total like a tag's own attributes.
         let room = MAX_ATTRIBUTES.saturating_sub(self.merged_attrs.get());
         if attrs.len() > room {
             attrs.truncate(room);
             self.attrs_dropped.set(true);
         }
         self.merged_attrs.set(self.merged_attrs.get() + attrs.len());
-        if !attrs.is_empty() {
-            self.inner.add_attrs_if_missing(target, attrs);
+        let mut tree = self.tree.borrow_mut();
+        let NodeData::Element(el) = &mut tree.get_mut(*target).data else {
+            return;
+        };
+        for attr in attrs {
+            if let Err(at) = el.attrs.binary_search_by(|(name, _)| name.cmp(&attr.name)) {
+                el.attrs.insert(at, (attr.name, attr.value));
+            }
         }
     }
 
-    fn remove_from_parent(&self, target: &NodeId) {
+    fn remove_from_parent(&self, target: &u32) {
         self.forget_depths();
-        self.inner.remove_from_parent(target);
+        self.tree.borrow_mut().detach(*target);
     }
 
-    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+    fn reparent_children(&self, node: &u32, new_parent: &u32) {
         self.forget_depths();
-        self.inner.reparent_children(node, new_parent);
+        let mut tree = self.tree.borrow_mut();
+        let (first, last) = {
+            let n = tree.get_mut(*node);
+            let links = (n.first_child, n.last_child);
+            n.first_child = NONE;
+            n.last_child = NONE;
+            links
+        };
+        if first == NONE {
+            return;
+        }
+        let mut child = first;
+        while child != NONE {
+            let c = tree.get_mut(child);
+            c.parent = *new_parent;
+            child = c.next_sibling;
+        }
+        let old_last = tree.get(*new_parent).last_child;
+        if old_last == NONE {
+            tree.get_mut(*new_parent).first_child = first;
+        } else {
+            tree.get_mut(old_last).next_sibling = first;
+            tree.get_mut(first).prev_sibling = old_last;
+        }
+        tree.get_mut(*new_parent).last_child = last;
     }
+}
+
+impl GuardedSink {
+    /// Puts `new_node` just before `sibling` (dropped when `sibling` has no parent), merging
+    /// text into a text previous sibling.
+    fn insert_before_sibling(&self, sibling: u32, new_node: NodeOrText<u32>) {
+        let mut tree = self.tree.borrow_mut();
+        if let NodeOrText::AppendNode(id) = new_node {
+            tree.detach(id);
+        }
+        if tree.get(sibling).parent == NONE {
+            return;
+        }
+        match new_node {
+            NodeOrText::AppendNode(id) => tree.insert_before(sibling, id),
+            NodeOrText::AppendText(text) => {
+                let prev = tree.get(sibling).prev_sibling;
+                if !tree.merge_text(prev, &text) {
+                    let id = tree.orphan(NodeData::Text(text));
+                    tree.insert_before(sibling, id);
+                }
+            }
+        }
+    }
+}
+
+/// Parses `text` without limits (for tests).
+#[cfg(test)]
+pub(crate) fn parse_document(text: &str) -> Tree {
+    parse(text, usize::MAX, usize::MAX).html
+}
+
+/// `true` when the element `id` is in the HTML namespace (templates get contents only there).
+fn name_is_html(tree: &Tree, id: u32) -> bool {
+    matches!(&tree.get(id).data, NodeData::Element(el) if el.name.ns == html5ever::ns!(html))
 }
 
 #[cfg(test)]
@@ -310,7 +620,7 @@ mod tests {
         let html = "<div>".repeat(5000) + "x";
         let p = parse(&html, 1_000_000, 100);
         assert_eq!(p.limit_hit, Some(Complexity::Depth));
-        assert!(p.html.tree.nodes().count() < 5000);
+        assert!(p.html.len() < 5000);
     }
 
     #[test]
@@ -321,11 +631,10 @@ mod tests {
             512,
         );
         assert_eq!(p.limit_hit, None);
-        let names: Vec<&str> = p
-            .html
-            .tree
-            .nodes()
-            .filter_map(|n| n.value().as_element().map(|e| e.name()))
+        let doc = crate::dom::Doc::new(&p.html);
+        let names: Vec<&str> = doc
+            .all()
+            .filter_map(|ix| doc.element(ix).map(|e| &*e.name.local))
             .collect();
         assert_eq!(
             names,
@@ -339,12 +648,7 @@ mod tests {
         // chunk: a 16 KiB chunk holds thousands of tags.
         let html = "<div>".repeat(50_000);
         let p = parse(&html, 1_000_000, 100);
-        let elements = p
-            .html
-            .tree
-            .nodes()
-            .filter(|n| n.value().is_element())
-            .count();
+        let elements = crate::dom::Doc::new(&p.html).elements;
         assert!(elements < 110, "{elements} elements");
     }
 
@@ -352,7 +656,7 @@ mod tests {
     fn comments_count_as_nodes() {
         let p = parse(&"<!--x-->".repeat(5000), 1000, 512);
         assert_eq!(p.limit_hit, Some(Complexity::Nodes));
-        assert!(p.html.tree.nodes().count() < 1100);
+        assert!(p.html.len() < 1100);
     }
 
     #[test]
@@ -365,8 +669,9 @@ mod tests {
             .collect();
         let p = parse(&tags, 1_000_000, 512);
         assert!(p.attributes_capped);
-        let html = p.html.root_element();
-        assert!(html.value().attrs().count() <= 2 * MAX_ATTRIBUTES);
+        let doc = crate::dom::Doc::new(&p.html);
+        let html = doc.element(doc.find(Tag::Html).unwrap()).unwrap();
+        assert!(html.attrs().count() <= 2 * MAX_ATTRIBUTES);
     }
 
     #[test]
@@ -374,14 +679,58 @@ mod tests {
         let attrs: String = (0..10_000).map(|i| format!(" a{i}")).collect();
         let p = parse(&format!("<div{attrs}>x</div>"), 1000, 512);
         assert!(p.attributes_capped);
-        let n = p
-            .html
-            .tree
-            .nodes()
-            .filter_map(|n| n.value().as_element())
+        let doc = crate::dom::Doc::new(&p.html);
+        let n = doc
+            .all()
+            .filter_map(|ix| doc.element(ix))
             .map(|e| e.attrs().count())
             .max();
         assert_eq!(n, Some(MAX_ATTRIBUTES));
+    }
+
+    /// The texts of the page's text nodes, in order.
+    fn texts(html: &str) -> Vec<String> {
+        let tree = parse_document(html);
+        let doc = crate::dom::Doc::new(&tree);
+        doc.all()
+            .filter_map(|ix| doc.text(ix).map(str::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn set_aside_script_and_style_bodies_come_back() {
+        let js = "if (a < b && c > d) { document.write('</div><p>not markup</p>'); }".repeat(3);
+        let css = "p > a { color: red }\n".repeat(10);
+        let page = format!(
+            "<style>{css}</style><p>a</p><script>{js}</script><p>b</p>\
+             <script type=application/ld+json>{{\"@type\":\"Article\"}}</script>\
+             <noscript>{js}</noscript><title>{js}</title>"
+        );
+        assert_eq!(prescan(&page, MAX_ATTRIBUTES).set_aside.len(), 3);
+        assert_eq!(
+            texts(&page),
+            [&*css, "a", &*js, "b", "{\"@type\":\"Article\"}", &*js, &*js]
+        );
+    }
+
+    #[test]
+    fn bodies_the_tokenizer_rewrites_or_may_not_end_are_parsed() {
+        let long = "x".repeat(100);
+        for (page, body) in [
+            // Escaped script states: the script goes on past the first `</script>`.
+            (
+                format!("<script><!--<script>{long}</script>y--></script>"),
+                format!("<!--<script>{long}</script>y-->"),
+            ),
+            // `\r\n` becomes `\n`.
+            (format!("<style>{long}\r\n</style>"), format!("{long}\n")),
+        ] {
+            assert!(prescan(&page, MAX_ATTRIBUTES).set_aside.is_empty());
+            assert_eq!(texts(&page), [body]);
+        }
+        // A marker-like text in the page is left alone.
+        let fake = format!("<p>{MARKER}0{MARKER}</p>");
+        assert_eq!(texts(&fake), [format!("{MARKER}0{MARKER}")]);
     }
 
     #[test]
@@ -389,6 +738,6 @@ mod tests {
         let html = "<p>x</p>".repeat(20_000);
         let p = parse(&html, 1000, 512);
         assert_eq!(p.limit_hit, Some(Complexity::Nodes));
-        assert!(p.html.tree.nodes().count() < 3 * 20_000);
+        assert!(p.html.len() < 3 * 20_000);
     }
 }

@@ -18,6 +18,9 @@
 //!
 //! A tag over the cap keeps its first [`MAX_ATTRIBUTES`] attributes; the rest, up to the `>`,
 //! is cut out. Pages without such a tag are returned as they are (borrowed).
+//!
+//! The same scan also sets aside long `<script>`, `<style>` and other raw-text bodies for the parser
+//! ([`prescan`]): it finds where they end anyway, and they are often half of a page's bytes.
 
 use std::borrow::Cow;
 
@@ -109,6 +112,15 @@ fn step(st: St, b: u8) -> (Option<St>, bool) {
     }
 }
 
+/// `true` when `b` keeps the tag name, attribute name or unquoted value state `st` (see
+/// [`step`]: those states change only at whitespace, `/`, `>` and `=`).
+fn stays(st: St, b: u8) -> bool {
+    !(is_space(b)
+        || b == b'>'
+        || (b == b'/' && st != St::Unquoted)
+        || (b == b'=' && st == St::AttrName))
+}
+
 /// The tag reading that starts at `bytes[i]`, if a tag starts there.
 fn tag_start(bytes: &[u8], i: usize) -> Option<St> {
     if bytes.get(i) != Some(&b'<') {
@@ -147,10 +159,17 @@ fn read_tag(bytes: &[u8], start: usize, max: usize) -> Option<Tag> {
     let mut cut = None;
     let mut i = start + 1;
     while let Some(&b) = bytes.get(i) {
-        // Inside a quoted value only the closing quote matters: jump to it.
+        // Inside a quoted value only the closing quote matters: jump to it (values are
+        // mostly short, so look at a few bytes before paying for a `memchr` call).
         if matches!(st, St::DoubleQuoted | St::SingleQuoted) {
             let quote = if st == St::DoubleQuoted { b'"' } else { b'\'' };
-            match bytes.get(i..).and_then(|r| memchr::memchr(quote, r)) {
+            let rest = bytes.get(i..).unwrap_or(&[]);
+            let near = rest.get(..16).unwrap_or(rest);
+            let found = match near.iter().position(|&c| c == quote) {
+                Some(q) => Some(q),
+                None => memchr::memchr(quote, rest),
+            };
+            match found {
                 Some(q) => {
                     i += q + 1;
                     st = St::AfterQuoted;
@@ -158,6 +177,14 @@ fn read_tag(bytes: &[u8], start: usize, max: usize) -> Option<Tag> {
                 }
                 None => break,
             }
+        }
+        // Inside a name or an unquoted value, the bytes that keep the state: skip them.
+        if matches!(st, St::TagName | St::AttrName | St::Unquoted) && stays(st, b) {
+            i += 1;
+            while bytes.get(i).is_some_and(|&c| stays(st, c)) {
+                i += 1;
+            }
+            continue;
         }
         let (to, started) = step(st, b);
         if st == St::TagName && to != Some(St::TagName) {
@@ -253,10 +280,23 @@ fn comment_end(bytes: &[u8], start: usize) -> usize {
     bytes.len()
 }
 
-/// `(cut, end)` byte ranges to remove: the surplus attributes of every tag with more than
-/// `max` attributes, in order.
-fn surplus(bytes: &[u8], max: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// Raw-text bodies shorter than this are left to the tokenizer (a marker is a few bytes).
+const MIN_SET_ASIDE: usize = 64;
+
+/// What the scan found to cut, in order.
+#[derive(Default)]
+struct Cuts {
+    /// `(start, end, set_aside)`: bytes to remove, and whether a marker takes their place
+    /// (a set-aside raw-text body) or not (surplus attributes).
+    ranges: Vec<(usize, usize, bool)>,
+    /// Whether some tag's attributes were cut.
+    capped: bool,
+}
+
+/// The surplus attributes of every tag with more than `max` attributes, and with
+/// `set_aside`, the raw-text bodies to set aside (see [`prescan`]).
+fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
+    let mut out = Cuts::default();
     // Open <svg> and <math> elements, as far as the scan can tell (see the module docs).
     let (mut svg, mut math) = (0usize, 0usize);
     let mut i = 0;
@@ -282,7 +322,8 @@ fn surplus(bytes: &[u8], max: usize) -> Vec<(usize, usize)> {
             continue;
         };
         if let Some(cut) = tag.cut {
-            out.push((cut, tag.end));
+            out.ranges.push((cut, tag.end, false));
+            out.capped = true;
         }
         i = tag.end.saturating_add(1);
         let name = bytes.get(tag.name.0..tag.name.1).unwrap_or(&[]);
@@ -307,10 +348,29 @@ fn surplus(bytes: &[u8], max: usize) -> Vec<(usize, usize)> {
             break;
         }
         if let Some(raw) = RAW_TEXT.iter().find(|r| is(r)) {
-            match find_end_tag(bytes, i, raw) {
-                Some(q) => i = q,
-                None => break,
+            let Some(q) = find_end_tag(bytes, i, raw) else {
+                break;
+            };
+            // Set aside only a body that the tokenizer would turn into exactly its own text,
+            // ended exactly here: no `\r` or NUL (which it rewrites), an end tag followed by
+            // a delimiter (not the end of input), and in a script no `<!--` (which starts the
+            // escaped states, where `</script` may not end it).
+            let body = bytes.get(i..q).unwrap_or(&[]);
+            let aside = set_aside
+                && body.len() >= MIN_SET_ASIDE
+                && bytes.get(q + 2 + raw.len()).is_some()
+                && match *raw {
+                    // RCDATA: character references are decoded.
+                    b"title" | b"textarea" => false,
+                    b"script" => memchr::memmem::find(body, b"<!--").is_none(),
+                    // RAWTEXT (`style`, `noscript`, `iframe`, …): no escapes, no references.
+                    _ => true,
+                }
+                && memchr::memchr2(b'\r', 0, body).is_none();
+            if aside {
+                out.ranges.push((i, q, true));
             }
+            i = q;
         }
     }
     out
@@ -318,26 +378,73 @@ fn surplus(bytes: &[u8], max: usize) -> Vec<(usize, usize)> {
 
 /// `text` with every tag capped at `max` attributes (see the module docs); borrowed when no
 /// tag is over the cap, which is every real page. The flag says whether anything changed.
+#[cfg(test)]
 pub(crate) fn cap_attributes(text: &str, max: usize) -> (Cow<'_, str>, bool) {
+    let p = apply(text, max, false);
+    (p.text, p.capped)
+}
+
+/// Opens and closes the marker of a [set-aside](Prescan::set_aside) body (a private-use
+/// character).
+pub(crate) const MARKER: char = '\u{E000}';
+
+/// The input as the parser should read it.
+pub(crate) struct Prescan<'a> {
+    /// The text to parse.
+    pub text: Cow<'a, str>,
+    /// Whether some tag's attributes were capped.
+    pub capped: bool,
+    /// Raw-text bodies taken out of `text`, as byte ranges of the original input, in order:
+    /// body number `k` is replaced by the marker `{MARKER}k{MARKER}`, to be put back into the
+    /// tree as its text.
+    pub set_aside: Vec<(usize, usize)>,
+}
+
+/// The attribute cap (see the module docs), and the long bodies of `<script>` elements and of
+/// the raw-text elements (`<style>`, `<noscript>`, `<iframe>`, …) set aside: each is replaced by a short marker, which the tree sink swaps back for
+/// the body once parsed. Those bodies are often half of a page's bytes, and the tokenizer
+/// would only turn each into one text node equal to it, at a cost per character; copying
+/// them back costs a `memcpy`. The scan sets aside only bodies it knows the tokenizer reads
+/// as raw text to exactly that end (see [`surplus`]), in HTML content as far as it can tell;
+/// where contrived SVG/MathML nesting fools it, a script there gets its body as text instead
+/// of as markup, which no pass reads either (likewise in a `<frameset>` page, which ignores
+/// these start tags and keeps only the whitespace of their bodies).
+pub(crate) fn prescan(text: &str, max: usize) -> Prescan<'_> {
+    apply(text, max, true)
+}
+
+/// The scan and the cuts.
+fn apply(text: &str, max: usize, set_aside: bool) -> Prescan<'_> {
     let bytes = text.as_bytes();
-    let cuts = surplus(bytes, max);
-    if cuts.is_empty() {
-        return (Cow::Borrowed(text), false);
+    let cuts = surplus(bytes, max, set_aside);
+    if cuts.ranges.is_empty() {
+        return Prescan {
+            text: Cow::Borrowed(text),
+            capped: false,
+            set_aside: Vec::new(),
+        };
     }
-    let mut out = Vec::with_capacity(bytes.len());
+    let mut out = String::with_capacity(bytes.len());
+    let mut aside = Vec::new();
     let mut from = 0;
-    for (cut, end) in cuts {
-        out.extend_from_slice(bytes.get(from..cut).unwrap_or(&[]));
+    for (cut, end, is_aside) in cuts.ranges {
+        // Cuts start at an attribute's first byte (after an ASCII delimiter) or after a `>`,
+        // and end at `>`, `<` or the end: all character boundaries.
+        out.push_str(text.get(from..cut).unwrap_or(""));
+        if is_aside {
+            out.push(MARKER);
+            out.push_str(&aside.len().to_string());
+            out.push(MARKER);
+            aside.push((cut, end));
+        }
         from = end;
     }
-    out.extend_from_slice(bytes.get(from..).unwrap_or(&[]));
-    // Cuts start at an attribute's first byte (after an ASCII delimiter) and end at `>` or
-    // the end, so the result is still UTF-8; the lossy path only guards that reasoning.
-    let text = match String::from_utf8(out) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
-    (Cow::Owned(text), true)
+    out.push_str(text.get(from..).unwrap_or(""));
+    Prescan {
+        text: Cow::Owned(out),
+        capped: cuts.capped,
+        set_aside: aside,
+    }
 }
 
 #[cfg(test)]

@@ -438,11 +438,11 @@ pub(crate) fn text_of(doc: &Doc<'_>, ix: NodeIx, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scraper::Html;
+    use crate::dom::parse::parse_document;
 
     #[test]
     fn gathers_in_one_pass() {
-        let html = Html::parse_document(
+        let html = parse_document(
             r#"<html lang="de"><head><title> A  title </title>
             <meta property="og:title" content="OG"><meta name="author" content="Jane">
             <link rel="canonical" href="https://e.com/a">
@@ -493,7 +493,7 @@ mod tests {
 
     #[test]
     fn rdfa_property_lists_and_dublin_core_prefixes() {
-        let html = Html::parse_document(
+        let html = parse_document(
             r#"<head><meta property="x:title dc:title" content="Preferred">
             <meta property="og:title   twitter:title" content="Social">
             <meta name="DC.creator" content="Ann"><meta name="og:title extra" content="Odd">

@@ -1949,11 +1949,11 @@ pub(crate) fn apply(meta: Metadata, article: &mut Article, blocks: &[Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scraper::Html;
+    use crate::dom::parse::parse_document;
 
     /// The metadata of a page, with default options.
     fn meta_of(html: &str) -> Metadata {
-        let html = Html::parse_document(html);
+        let html = parse_document(html);
         let doc = Doc::new(&html);
         extract(&doc, &Options::default(), None)
     }

@@ -206,7 +206,7 @@ fn sibling_joins(
 
 #[cfg(test)]
 mod tests {
-    use scraper::Html;
+    use crate::dom::parse::parse_document;
 
     use crate::dom::{Doc, Tag};
     use crate::options::Options;
@@ -216,7 +216,7 @@ mod tests {
         commas, and opinions, as a buying guide has for each item it lists and compares.";
 
     fn selected(html: &str) -> String {
-        let parsed = Html::parse_document(html);
+        let parsed = parse_document(html);
         let doc = Doc::new(&parsed);
         let opts = Options::default();
         let mut ctx = Ctx::new(&doc, &opts);
