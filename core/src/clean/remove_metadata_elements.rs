@@ -89,7 +89,7 @@ mod tests {
 
     #[test]
     fn keeps_the_standfirst_beside_a_recorded_byline() {
-        let html = Html::parse_document(
+        let html = parse_document(
             "<body><div class=intro><div class=summary>Banks and investors worldwide finance \
              ventures that harm the climate.</div><div class=byline>Von Jane Doe</div></div>\
              <p>The story itself.</p></body>",

@@ -152,7 +152,7 @@ fn names_lead(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use scraper::Html;
+    use crate::dom::parse::parse_document;
 
     use crate::dom::Doc;
     use crate::options::Options;
@@ -164,7 +164,7 @@ mod tests {
         paragraph, so that the body wins the selection, as it should, clearly.</p>";
 
     fn roots(html: &str) -> Vec<String> {
-        let parsed = Html::parse_document(html);
+        let parsed = parse_document(html);
         let doc = Doc::new(&parsed);
         let opts = Options::default();
         let mut ctx = Ctx::new(&doc, &opts);
