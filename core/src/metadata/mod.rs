@@ -1362,22 +1362,21 @@ fn byline_blocks(cx: &Ctx<'_, '_>, nodes: &[NodeIx]) -> Vec<NodeIx> {
 
 /// The date an element carries: `datetime`, `content`, `data-*` attributes, else its text.
 fn element_date(cx: &Ctx<'_, '_>, ix: NodeIx, order: Option<Order>) -> Option<Stamp> {
-    for attr in [
+    machine_date(cx, ix).or_else(|| date::parse_text(&cx.text(ix, MAX_BYLINE_CHARS), order))
+}
+
+/// The date in an element's `datetime`, `content`, `data-*` or `title` attribute.
+fn machine_date(cx: &Ctx<'_, '_>, ix: NodeIx) -> Option<Stamp> {
+    [
         "datetime",
         "content",
         "data-datetime",
         "data-date",
         "data-timestamp",
         "title",
-    ] {
-        if let Some(v) = cx.doc.attr(ix, attr)
-            && let Some(st) = date::parse_machine(v)
-        {
-            return Some(st);
-        }
-    }
-    let t = cx.text(ix, MAX_BYLINE_CHARS);
-    date::parse_text(&t, order)
+    ]
+    .iter()
+    .find_map(|a| cx.doc.attr(ix, a).and_then(date::parse_machine))
 }
 
 /// Labels that introduce a publication date in running text, lower-case.
@@ -1810,18 +1809,23 @@ fn visible_dates(
         if text.chars().count() > MAX_BYLINE_CHARS || text.trim().is_empty() {
             continue;
         }
-        let Some(st) = ok(element_date(cx, c.ix, order))
-            .or_else(|| ok(element_date(cx, c.ix, Some(other_order(order)))))
-        else {
+        let machine = machine_date(cx, c.ix);
+        let Some(st) = (match machine {
+            Some(m) => ok(Some(m)),
+            None => ok(date::parse_text(&text, order))
+                .or_else(|| ok(date::parse_text(&text, Some(other_order(order))))),
+        }) else {
             continue;
         };
-        let label = date_label(cx, c.ix);
-        let updated = label == DateLabel::Updated;
-        let shown = (st, byline_blocks(cx, &[c.ix]));
-        let one_day = shows_one_day(cx, c.ix, order);
-        unclear |= near(c.ix) && !one_day;
-        if near(c.ix) && one_day && !updated && !marked_modified(cx, c.ix) {
-            out.headline = out.headline.take().or_else(|| Some(shown.clone()));
+        let updated = date_label(cx, c.ix) == DateLabel::Updated;
+        if near(c.ix) && out.headline.is_none() {
+            if shows_one_day(cx, c.ix, &text, order) {
+                if !updated && !marked_modified(cx, c.ix) {
+                    out.headline = Some((st, byline_blocks(cx, &[c.ix])));
+                }
+            } else {
+                unclear = true;
+            }
         }
         let slot = if updated {
             &mut out.updated
@@ -1829,7 +1833,7 @@ fn visible_dates(
             &mut out.first
         };
         if slot.is_none() {
-            *slot = Some(shown);
+            *slot = Some((st, byline_blocks(cx, &[c.ix])));
         }
     }
     let Some(h1) = h1 else {
@@ -1884,13 +1888,13 @@ fn other_order(order: Option<Order>) -> Order {
 /// `false` when an element's machine-readable date and its text name different days
 /// (`<time datetime="2026-02-24T04:13Z">February 23, 2026</time>`, a `title` that is not
 /// the date shown; also on an element inside it): which one the page means is unclear.
-fn shows_one_day(cx: &Ctx<'_, '_>, ix: NodeIx, order: Option<Order>) -> bool {
-    let attr = cx.doc.subtree(ix).take(30).find_map(|n| {
-        ["datetime", "content", "data-datetime", "data-date", "title"]
-            .iter()
-            .find_map(|a| cx.doc.attr(n, a).and_then(date::parse_machine))
-    });
-    let text = date::parse_text(&cx.text(ix, MAX_BYLINE_CHARS), order);
+fn shows_one_day(cx: &Ctx<'_, '_>, ix: NodeIx, text: &str, order: Option<Order>) -> bool {
+    let attr = cx
+        .doc
+        .subtree(ix)
+        .take(30)
+        .find_map(|n| machine_date(cx, n));
+    let text = date::parse_text(text, order);
     match (attr, text) {
         (Some(a), Some(t)) => a.date == t.date,
         _ => true,
