@@ -1478,7 +1478,14 @@ fn label_in(text: &str) -> DateLabel {
 /// The label of the date in element `ix`: in its own text, else in the text just before it
 /// inside its parent ("Last updated: <time>…").
 fn date_label(cx: &Ctx<'_, '_>, ix: NodeIx) -> DateLabel {
-    let own = label_in(&cx.text(ix, MAX_BYLINE_CHARS));
+    // Only the words before the element's first number label its (first) date:
+    // "December 3, 2025. Updated: December 7, 2025" is a publication date.
+    let text = cx.text(ix, MAX_BYLINE_CHARS);
+    let own = label_in(
+        text.split(|c: char| c.is_ascii_digit())
+            .next()
+            .unwrap_or(""),
+    );
     if own != DateLabel::None {
         return own;
     }
@@ -1818,14 +1825,13 @@ fn visible_dates(
             continue;
         };
         let updated = date_label(cx, c.ix) == DateLabel::Updated;
-        if near(c.ix) && out.headline.is_none() {
-            if shows_one_day(cx, c.ix, &text, order) {
-                if !updated && !marked_modified(cx, c.ix) {
-                    out.headline = Some((st, byline_blocks(cx, &[c.ix])));
-                }
-            } else {
-                unclear = true;
-            }
+        // An element whose attribute and text name different days is no evidence.
+        if !shows_one_day(cx, c.ix, &text, order) {
+            unclear |= near(c.ix);
+            continue;
+        }
+        if near(c.ix) && out.headline.is_none() && !updated && !marked_modified(cx, c.ix) {
+            out.headline = Some((st, byline_blocks(cx, &[c.ix])));
         }
         let slot = if updated {
             &mut out.updated
@@ -2563,6 +2569,22 @@ mod tests {
             published_of(&page("sidebar")).as_deref(),
             Some("2022-01-26T14:32:06+02:00")
         );
+    }
+
+    #[test]
+    fn a_label_after_the_first_date_does_not_mark_it() {
+        let og = r#"<meta property="article:modified_time" content="2025-12-07T13:33:15Z">"#;
+        let p = published_of(&format!(
+            r#"{og}<h1>Story</h1><p class="date">December 3, 2025. <i>Updated: December 7,
+            2025</i></p><p>Text.</p>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2025-12-03"));
+        // Must not fire: a label before the first date still marks it.
+        let p = published_of(&format!(
+            r#"{og}<h1>Story</h1><p>A dek. </p><p class="date">Updated: December 7, 2025</p>
+            <p class="date">Published May 3, 2024</p>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2024-05-03"));
     }
 
     #[test]
