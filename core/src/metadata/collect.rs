@@ -137,6 +137,7 @@ const FURNITURE_HINTS: &[&str] = &[
     "date",
     "publish",
     "posted",
+    "submitted",
     "time",
     "datum",
     "fecha",
@@ -188,6 +189,7 @@ fn furniture(class_id: &str) -> (Option<Furniture>, bool, bool) {
         if tok.contains("date")
             || tok.contains("publish")
             || tok == "posted"
+            || tok == "submitted"
             || tok == "time"
             || tok.contains("timestamp")
             || tok == "datum"
@@ -344,6 +346,9 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
             ),
             Tag::Figure => push_capped(&mut page.figures, ix),
             Tag::Article if page.article.is_none() => page.article = Some(ix),
+            // `<aside class="meta">` between the headline and the body holds the article's
+            // own date and byline, not page furniture.
+            Tag::Aside if matches!(furniture(&class_id), (Some(_), false, _)) => {}
             Tag::Nav | Tag::Aside | Tag::Footer if aside_until.is_none() => {
                 aside_until = Some(doc.end(ix));
                 push_capped(&mut page.asides, (ix, doc.end(ix)));

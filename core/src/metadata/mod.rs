@@ -1362,22 +1362,21 @@ fn byline_blocks(cx: &Ctx<'_, '_>, nodes: &[NodeIx]) -> Vec<NodeIx> {
 
 /// The date an element carries: `datetime`, `content`, `data-*` attributes, else its text.
 fn element_date(cx: &Ctx<'_, '_>, ix: NodeIx, order: Option<Order>) -> Option<Stamp> {
-    for attr in [
+    machine_date(cx, ix).or_else(|| date::parse_text(&cx.text(ix, MAX_BYLINE_CHARS), order))
+}
+
+/// The date in an element's `datetime`, `content`, `data-*` or `title` attribute.
+fn machine_date(cx: &Ctx<'_, '_>, ix: NodeIx) -> Option<Stamp> {
+    [
         "datetime",
         "content",
         "data-datetime",
         "data-date",
         "data-timestamp",
         "title",
-    ] {
-        if let Some(v) = cx.doc.attr(ix, attr)
-            && let Some(st) = date::parse_machine(v)
-        {
-            return Some(st);
-        }
-    }
-    let t = cx.text(ix, MAX_BYLINE_CHARS);
-    date::parse_text(&t, order)
+    ]
+    .iter()
+    .find_map(|a| cx.doc.attr(ix, a).and_then(date::parse_machine))
 }
 
 /// Labels that introduce a publication date in running text, lower-case.
@@ -1479,7 +1478,14 @@ fn label_in(text: &str) -> DateLabel {
 /// The label of the date in element `ix`: in its own text, else in the text just before it
 /// inside its parent ("Last updated: <time>…").
 fn date_label(cx: &Ctx<'_, '_>, ix: NodeIx) -> DateLabel {
-    let own = label_in(&cx.text(ix, MAX_BYLINE_CHARS));
+    // Only the words before the element's first number label its (first) date:
+    // "December 3, 2025. Updated: December 7, 2025" is a publication date.
+    let text = cx.text(ix, MAX_BYLINE_CHARS);
+    let own = label_in(
+        text.split(|c: char| c.is_ascii_digit())
+            .next()
+            .unwrap_or(""),
+    );
     if own != DateLabel::None {
         return own;
     }
@@ -1524,12 +1530,20 @@ fn read_published(
         cands.push((st, src, Vec::new()));
     }
     let shown = visible_dates(cx, order, title_h1, &ok);
-    if let Some((st, nodes)) = shown.first.clone() {
-        cands.push((st, Source::Dom, nodes));
-    }
+    // The date shown next to the headline is what readers are told: it outweighs one
+    // structured date that disagrees (often a re-publication or migration stamp), not two.
+    // A full day in the URL path weighs as much and is trusted before the page text.
+    let mut dom_weight = 1;
     if let Some(st) = ok(url.and_then(date::from_url)) {
         cands.push((st, Source::Url, Vec::new()));
     }
+    if let Some((st, nodes)) = shown.headline.clone() {
+        cands.push((st, Source::Dom, nodes));
+        dom_weight = 2;
+    } else if let Some((st, nodes)) = shown.first.clone() {
+        cands.push((st, Source::Dom, nodes));
+    }
+    read_ambiguous_days_alike(&mut cands);
     // A UTC (or zone-less) time near midnight names another day than the one readers are
     // shown: when the page shows the day before or after, that day is meant.
     if let Some(vis) = cands
@@ -1559,7 +1573,15 @@ fn read_published(
         if cands.iter().take(i).any(|(o, _, _)| o.date == st.date) {
             continue;
         }
-        let votes = cands.iter().filter(|(o, _, _)| o.date == st.date).count();
+        let votes: usize = cands
+            .iter()
+            .filter(|(o, _, _)| o.date == st.date)
+            .map(|(_, s, _)| match s {
+                Source::Dom => dom_weight,
+                Source::Url => 2,
+                _ => 1,
+            })
+            .sum();
         if best.is_none_or(|(v, _)| votes > v) {
             best = Some((votes, i));
         }
@@ -1612,6 +1634,28 @@ fn read_published(
     (None, Vec::new())
 }
 
+/// A date without a time whose day and month could be swapped (`09.10.2024`, a meta
+/// `03-09-2026`) is read the other way when only that reading agrees with another
+/// candidate: US and European orders are both common, and the page's other dates tell
+/// which one it uses.
+fn read_ambiguous_days_alike(cands: &mut [(Stamp, Source, Vec<NodeIx>)]) {
+    let days: Vec<jiff::civil::Date> = cands.iter().map(|c| c.0.date).collect();
+    for (i, c) in cands.iter_mut().enumerate() {
+        let d = c.0.date;
+        let (m, day) = (d.month(), d.day());
+        if c.0.time.is_some() || c.1 == Source::Url || m == day || day > 12 {
+            continue;
+        }
+        let Ok(swapped) = jiff::civil::Date::new(d.year(), day, m) else {
+            continue;
+        };
+        let others = |x: jiff::civil::Date| days.iter().enumerate().any(|(j, o)| j != i && *o == x);
+        if !others(d) && others(swapped) {
+            c.0.date = swapped;
+        }
+    }
+}
+
 /// The publication date from structured data: JSON-LD, meta tags, microdata.
 fn structured_published(
     cx: &Ctx<'_, '_>,
@@ -1625,41 +1669,7 @@ fn structured_published(
     }
     let mut og = None;
     let mut other = None;
-    for (v, s) in cx.metas(&[
-        "article:published_time",
-        "og:article:published_time",
-        "og:published_time",
-        "article:published",
-        "published_time",
-        "datepublished",
-        "date",
-        "dc.date",
-        "dc.date.issued",
-        "dc.date.created",
-        "dcterms.date",
-        "dcterms.issued",
-        "dcterms.created",
-        "pubdate",
-        "publishdate",
-        "publish-date",
-        "publish_date",
-        "published-date",
-        "published_date",
-        "publication_date",
-        "release_date",
-        "parsely-pub-date",
-        "sailthru.date",
-        "citation_publication_date",
-        "citation_date",
-        "citation_online_date",
-        "article.published",
-        "article_date_original",
-        "original-publish-date",
-        "originalpublicationdate",
-        "displaydate",
-        "date_published",
-        "created",
-    ]) {
+    for (v, s) in cx.metas(PUBLISHED_METAS) {
         let slot = if s == Source::OpenGraph {
             &mut og
         } else {
@@ -1670,6 +1680,9 @@ fn structured_published(
         {
             *slot = Some((st, s));
         }
+    }
+    if other.is_none() {
+        other = prefixed_published_meta(cx, ok);
     }
     out.extend(og);
     out.extend(other);
@@ -1682,6 +1695,77 @@ fn structured_published(
     out
 }
 
+/// Meta names of the publication date, in order of trust.
+const PUBLISHED_METAS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "published_time",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published-date",
+    "published_date",
+    "publication_date",
+    "release_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "article.published",
+    "article_date_original",
+    "original-publish-date",
+    "originalpublicationdate",
+    "displaydate",
+    "date_published",
+    "created",
+];
+
+/// Endings of vendor-prefixed publication-date meta names (`w-published-date`,
+/// `cXenseParse:recs:publishtime`, `og:pub-date`), lower-case.
+const PUBLISHED_META_ENDINGS: &[&str] = &[
+    "published-date",
+    "published_date",
+    "publish-date",
+    "publishdate",
+    "publishtime",
+    "publish_time",
+    "published_time",
+    "pub-date",
+    "pubdate",
+];
+
+/// A publication date from a meta whose name is a known one with a vendor prefix; read
+/// only when no meta with a known name gives one.
+fn prefixed_published_meta(
+    cx: &Ctx<'_, '_>,
+    ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Option<(Stamp, Source)> {
+    cx.page
+        .metas
+        .iter()
+        .filter(|m| {
+            let k = m.key.as_str();
+            m.source != Source::OpenGraph
+                && !PUBLISHED_METAS.contains(&k)
+                && !k.contains("modif")
+                && !k.contains("updat")
+                && PUBLISHED_META_ENDINGS.iter().any(|e| k.ends_with(e))
+        })
+        .find_map(|m| ok(date::parse_machine(m.value)).map(|st| (st, m.source)))
+}
+
 /// A date the page shows, with the elements it was read from.
 type Shown = (Stamp, Vec<NodeIx>);
 
@@ -1692,10 +1776,15 @@ struct ShownDates {
     first: Option<Shown>,
     /// The first date labelled "updated".
     updated: Option<Shown>,
+    /// The first date next to the headline neither labelled nor marked "updated", unless
+    /// a date element there is unclear (see [`shows_one_day`]).
+    headline: Option<Shown>,
 }
 
 /// The dates the page shows: `<time>`s (a `pubdate` one first), date-like and byline
-/// elements, and the text right after the headline, then right before it.
+/// elements, and the text right after the headline, then right before it; and the first
+/// one of these next to the headline (a dateline between the headline and the body, or
+/// just above the headline).
 fn visible_dates(
     cx: &Ctx<'_, '_>,
     order: Option<Order>,
@@ -1715,15 +1804,36 @@ fn visible_dates(
             .chain(cx.page.bylines.iter())
             .filter(|c| !c.aside),
     );
+    let h1 = title_h1.or_else(|| cx.page.h1s.first().copied());
+    let near = |ix: NodeIx| h1.is_some_and(|h| near_headline(cx, h, ix));
+    // A dateline next to the headline whose attribute and text disagree: the text there
+    // is no better evidence.
+    let mut unclear = false;
     for c in elements.take(MAX_VISIBLE_DATE_ELEMENTS) {
         let text = cx.text(c.ix, MAX_BYLINE_CHARS + 1);
-        if text.chars().count() > MAX_BYLINE_CHARS {
+        // An empty `<time datetime>` shows readers nothing; its date is the page's
+        // metadata (counted as such when it carries `itemprop`), not a visible one.
+        if text.chars().count() > MAX_BYLINE_CHARS || text.trim().is_empty() {
             continue;
         }
-        let Some(st) = ok(element_date(cx, c.ix, order)) else {
+        let machine = machine_date(cx, c.ix);
+        let Some(st) = (match machine {
+            Some(m) => ok(Some(m)),
+            None => ok(date::parse_text(&text, order))
+                .or_else(|| ok(date::parse_text(&text, Some(other_order(order))))),
+        }) else {
             continue;
         };
-        let slot = if date_label(cx, c.ix) == DateLabel::Updated {
+        let updated = date_label(cx, c.ix) == DateLabel::Updated;
+        // An element whose attribute and text name different days is no evidence.
+        if !shows_one_day(cx, c.ix, &text, order) {
+            unclear |= near(c.ix);
+            continue;
+        }
+        if near(c.ix) && out.headline.is_none() && !updated && !marked_modified(cx, c.ix) {
+            out.headline = Some((st, byline_blocks(cx, &[c.ix])));
+        }
+        let slot = if updated {
             &mut out.updated
         } else {
             &mut out.first
@@ -1732,14 +1842,16 @@ fn visible_dates(
             *slot = Some((st, byline_blocks(cx, &[c.ix])));
         }
     }
-    let Some(h1) = title_h1.or_else(|| cx.page.h1s.first().copied()) else {
+    let Some(h1) = h1 else {
         return out;
     };
-    for text in [
-        window(cx, cx.doc.end(h1).get(), true),
-        window(cx, h1.get(), false),
+    for (text, forward) in [
+        (window(cx, cx.doc.end(h1).get(), true), true),
+        (window(cx, h1.get(), false), false),
     ] {
-        let Some(st) = ok(date::parse_text(&text, order)) else {
+        let Some(st) = ok(date::parse_text(&text, order))
+            .or_else(|| ok(date::parse_text(&text, Some(other_order(order)))))
+        else {
             continue;
         };
         // "Updated …" right before the date marks it ("Stand:" there is mostly the first
@@ -1754,6 +1866,9 @@ fn visible_dates(
             .iter()
             .any(|l| *l != "stand:" && head.contains(l))
             && !PUBLISHED_LABELS.iter().any(|l| head.contains(l));
+        if forward && !unclear && !updated {
+            out.headline = out.headline.take().or_else(|| Some((st, Vec::new())));
+        }
         let slot = if updated {
             &mut out.updated
         } else {
@@ -1764,6 +1879,62 @@ fn visible_dates(
         }
     }
     out
+}
+
+/// The other way to read `03/12/2026`: a page's dates are read in its usual order, and
+/// the other order is tried only when that reading is impossible or out of range (a date
+/// in the future).
+fn other_order(order: Option<Order>) -> Order {
+    match order {
+        Some(Order::MonthFirst) => Order::DayFirst,
+        _ => Order::MonthFirst,
+    }
+}
+
+/// `false` when an element's machine-readable date and its text name different days
+/// (`<time datetime="2026-02-24T04:13Z">February 23, 2026</time>`, a `title` that is not
+/// the date shown; also on an element inside it): which one the page means is unclear.
+fn shows_one_day(cx: &Ctx<'_, '_>, ix: NodeIx, text: &str, order: Option<Order>) -> bool {
+    let attr = cx
+        .doc
+        .subtree(ix)
+        .take(30)
+        .find_map(|n| machine_date(cx, n));
+    let text = date::parse_text(text, order);
+    match (attr, text) {
+        (Some(a), Some(t)) => a.date == t.date,
+        _ => true,
+    }
+}
+
+/// `true` when the element (or one inside it) is marked as a modification date:
+/// `itemprop="dateModified"`, a class or id naming `updated` or `modified`.
+fn marked_modified(cx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    (ix.get()..cx.doc.end(ix).get()).take(20).any(|i| {
+        let n = NodeIx(i as u32);
+        cx.doc
+            .attr(n, "itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("datemodified"))
+            || ["class", "id"].iter().any(|a| {
+                cx.doc.attr(n, a).is_some_and(|v| {
+                    let v = v.to_ascii_lowercase();
+                    v.contains("updated") || v.contains("modified")
+                })
+            })
+    })
+}
+
+/// Nodes after the headline's end (and before its start) within which a date element is
+/// the headline's dateline.
+const HEADLINE_AFTER_NODES: usize = 120;
+const HEADLINE_BEFORE_NODES: usize = 40;
+
+/// `true` when element `ix` sits right after (or right before) the headline `h1`, where
+/// article pages put their dateline.
+fn near_headline(cx: &Ctx<'_, '_>, h1: NodeIx, ix: NodeIx) -> bool {
+    let (start, end, at) = (h1.get(), cx.doc.end(h1).get(), ix.get());
+    (at >= end && at - end <= HEADLINE_AFTER_NODES)
+        || (at < start && start - at <= HEADLINE_BEFORE_NODES)
 }
 
 /// Characters at the start of a window next to the headline read for an "updated" label.
@@ -2235,6 +2406,184 @@ mod tests {
             r#"<h1>Story</h1><p class="post-date">Updated October 8, 2025</p>
             <p class="date">Published May 3, 2024</p>"#,
         );
+        assert_eq!(p.as_deref(), Some("2024-05-03"));
+    }
+
+    #[test]
+    fn the_date_next_to_the_headline_outweighs_one_structured_date() {
+        let og = r#"<meta property="article:published_time" content="2013-03-11T11:11:07-07:00">"#;
+        let p = published_of(&format!(
+            r#"{og}<h1>Story</h1><p class="byline"><time datetime="2023-03-20">March 20, 2023</time></p>
+            <p>Text.</p>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2023-03-20"));
+        // Must not fire: two structured dates agreeing outweigh it.
+        let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"NewsArticle","headline":"Story",
+            "datePublished":"2013-03-11T11:11:07-07:00"}</script>"#;
+        let p = published_of(&format!(
+            r#"{ld}{og}<h1>Story</h1><p class="byline"><time datetime="2023-03-20">March 20, 2023</time></p>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2013-03-11T11:11:07-07:00"));
+        // Must not fire: a date marked as the modification date (after a dek, out of reach
+        // of the text read right below the headline).
+        let dek = "A long dek without any date in it. ".repeat(10);
+        let p = published_of(&format!(
+            r#"{og}<h1>Story</h1><p>{dek}</p><p class="meta"><span class="updated">2023-03-20</span></p>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2013-03-11T11:11:07-07:00"));
+    }
+
+    #[test]
+    fn a_dateline_whose_attribute_and_text_disagree_is_no_headline_date() {
+        let p = published_of(
+            r#"<meta property="article:published_time" content="2026-02-23T20:13:00-08:00">
+            <h1>Story</h1><span class="date"><time datetime="2026-02-24T04:13:00Z">February 23,
+            2026</time></span><p>Text.</p>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2026-02-23T20:13:00-08:00"));
+        let p = published_of(
+            r#"<meta property="article:published_time" content="2015-09-17T16:57:43+01:00">
+            <h1>Story</h1><ul class="meta"><li title="24 December 2015 17:00">Friday 25
+            December 2015</li></ul><p>Text.</p>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2015-09-17T16:57:43+01:00"));
+    }
+
+    #[test]
+    fn a_day_in_the_url_path_goes_before_the_page_text() {
+        let p = published_of(
+            r#"<link rel="canonical" href="https://example.org/2007/05/20/results-19-5-2007/">
+            <h1>Results 19.5.2007</h1><p class="date">19.5.2007</p><p>Text.</p>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2007-05-20"));
+        // Must not fire against a date the page and its metadata agree on.
+        let p = published_of(
+            r#"<link rel="canonical" href="https://example.org/2007/05/20/results/">
+            <meta property="article:published_time" content="2007-05-19T10:00:00+02:00">
+            <h1>Results</h1><p class="date">19.5.2007</p><p>Text.</p>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2007-05-19T10:00:00+02:00"));
+    }
+
+    #[test]
+    fn an_ambiguous_day_is_read_the_way_the_page_agrees_with() {
+        let og = r#"<meta property="article:published_time" content="2024-09-10T16:07:00+00:00">"#;
+        let p = published_of(&format!(
+            r#"{og}<h1>Story</h1><p class="post-date">09.10.2024</p><p>Text.</p>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2024-09-10T16:07:00+00:00"));
+        // Must not fire on a date that cannot be swapped.
+        let p = published_of(&format!(
+            r#"{og}<h1>Story</h1><p class="post-date">19.10.2024</p><p>Text.</p>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2024-10-19"));
+    }
+
+    #[test]
+    fn an_empty_time_element_is_no_visible_date() {
+        let p = published_of(
+            r#"<meta property="article:published_time" content="2022-12-04T15:00:00+01:00">
+            <h1>Story</h1><time itemprop="datePublished" datetime="2022-12-06T14:42:13+01:00">
+            </time><p>Text.</p>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2022-12-04T15:00:00+01:00"));
+        // Must not fire: the same element with text is the headline's dateline.
+        let p = published_of(
+            r#"<meta property="article:published_time" content="2022-12-04T15:00:00+01:00">
+            <h1>Story</h1><time datetime="2022-12-06T14:42:13+01:00">6. Dezember 2022</time>
+            <p>Text.</p>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2022-12-06T14:42:13+01:00"));
+    }
+
+    #[test]
+    fn a_drupal_submitted_block_is_a_dateline() {
+        let long = "Ein langer Text ohne jedes Datum, der weitergeht und weitergeht. ".repeat(20);
+        let block = r#"<div class="submitted">Gespeichert von <span>jane</span> am 24. Juli
+            2017 - 18:55</div>"#;
+        let p = published_of(&format!(r#"<h1>Story</h1><p>{long}</p>{block}"#));
+        assert_eq!(p.as_deref(), Some("2017-07-24T18:55:00"));
+        // Must not fire in the comments.
+        let p = published_of(&format!(
+            r#"<h1>Story</h1><p>{long}</p><div class="comments">{block}</div>{}"#,
+            "<p>More text.</p>".repeat(40)
+        ));
+        assert_eq!(p, None);
+    }
+
+    #[test]
+    fn a_slashed_date_in_the_future_is_read_the_other_way() {
+        let of = |html: &str| {
+            let html = Html::parse_document(html);
+            let doc = Doc::new(&html);
+            let opts = Options::default().reference_date("2026-03-20");
+            extract(&doc, &opts, None).published
+        };
+        // An English page reads 12/03/2026 month first: 3 December, after the reference.
+        let p = of(
+            r#"<html lang="en"><h1>Story</h1><p class="date">Jane Doe - 12/03/2026</p>
+            <p>Text.</p></html>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2026-03-12"));
+        // Must not fire when the usual reading is in range.
+        let p = of(
+            r#"<html lang="en"><h1>Story</h1><p class="date">Jane Doe - 03/12/2026</p>
+            <p>Text.</p></html>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2026-03-12"));
+    }
+
+    #[test]
+    fn a_vendor_prefixed_publication_meta() {
+        let p = published_of(
+            r#"<meta name="w-published-date" content="2025-05-27T06:03:43Z"><h1>Story</h1>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2025-05-27T06:03:43+00:00"));
+        // Must not fire over a meta with a known name, nor on a modification date.
+        let p = published_of(
+            r#"<meta name="date" content="2020-01-02"><meta name="w-published-date"
+            content="2025-05-27T06:03:43Z"><h1>Story</h1>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2020-01-02"));
+        let p = published_of(
+            r#"<meta name="w-modified-publish-date" content="2025-05-27"><h1>Story</h1>"#,
+        );
+        assert_eq!(p, None);
+    }
+
+    #[test]
+    fn an_aside_holding_the_article_meta_is_no_furniture() {
+        let page = |aside: &str| {
+            format!(
+                r#"<meta name="date" content="2022-01-26T14:32:06+02:00"><h1>Story</h1>
+                <p>{}</p><aside class="{aside}"><p><time datetime="2022-01-21">21.01.2022 -
+                13:30</time></p></aside>{}"#,
+                "An intro without a date. ".repeat(20),
+                "<p>Body text of the article.</p>".repeat(40)
+            )
+        };
+        assert_eq!(published_of(&page("meta")).as_deref(), Some("2022-01-21"));
+        // Must not fire: a sidebar is furniture.
+        assert_eq!(
+            published_of(&page("sidebar")).as_deref(),
+            Some("2022-01-26T14:32:06+02:00")
+        );
+    }
+
+    #[test]
+    fn a_label_after_the_first_date_does_not_mark_it() {
+        let og = r#"<meta property="article:modified_time" content="2025-12-07T13:33:15Z">"#;
+        let p = published_of(&format!(
+            r#"{og}<h1>Story</h1><p class="date">December 3, 2025. <i>Updated: December 7,
+            2025</i></p><p>Text.</p>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2025-12-03"));
+        // Must not fire: a label before the first date still marks it.
+        let p = published_of(&format!(
+            r#"{og}<h1>Story</h1><p>A dek. </p><p class="date">Updated: December 7, 2025</p>
+            <p class="date">Published May 3, 2024</p>"#
+        ));
         assert_eq!(p.as_deref(), Some("2024-05-03"));
     }
 
