@@ -2515,7 +2515,7 @@ mod tests {
     #[test]
     fn a_slashed_date_in_the_future_is_read_the_other_way() {
         let of = |html: &str| {
-            let html = Html::parse_document(html);
+            let html = parse_document(html);
             let doc = Doc::new(&html);
             let opts = Options::default().reference_date("2026-03-20");
             extract(&doc, &opts, None).published
