@@ -1611,6 +1611,9 @@ fn read_published(
             return (Some((st, Source::Dom)), Vec::new());
         }
     }
+    if let Some(st) = script_data_date(cx, &ok) {
+        return (Some((st, Source::Meta)), Vec::new());
+    }
     // Relative dates, only against the caller's reference date.
     if let Some(r) = bounds.reference {
         for c in cx
@@ -1987,6 +1990,31 @@ fn window_of(cx: &Ctx<'_, '_>, from: usize, forward: bool, nodes: usize, chars: 
         parts.reverse();
     }
     parts.join(" ")
+}
+
+/// Bytes of inline script text read for a date in script data, at most.
+const MAX_SCRIPT_DATA_BYTES: usize = 256 * 1024;
+
+/// The last resort for pages that show no date outside their scripts (single-page apps,
+/// review pages rendered from a JSON island): a publication key in the inline script data,
+/// `"datePublished":"…"`, `"publishDate":"…"`, `createdAt:"…"` (see
+/// [`date::from_script_data`]). At most [`MAX_SCRIPT_DATA_BYTES`] of script text are read.
+fn script_data_date(
+    cx: &Ctx<'_, '_>,
+    ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Option<Stamp> {
+    let mut text = String::new();
+    'scripts: for &ix in &cx.page.data_scripts {
+        for t in cx.doc.children(ix).filter_map(|c| cx.doc.text(c)) {
+            let room = MAX_SCRIPT_DATA_BYTES.saturating_sub(text.len());
+            if room == 0 {
+                break 'scripts;
+            }
+            text.push_str(collect::head(t, room));
+        }
+        text.push('\n');
+    }
+    date::from_script_data(&text, &|st| ok(Some(st)).is_some())
 }
 
 /// A date introduced by a label anywhere in the page's text ("Veröffentlicht am
@@ -2585,6 +2613,26 @@ mod tests {
             <p class="date">Published May 3, 2024</p>"#
         ));
         assert_eq!(p.as_deref(), Some("2024-05-03"));
+    }
+
+    #[test]
+    fn a_date_only_in_script_data_as_a_last_resort() {
+        let island = r#"<script type="application/json">{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-05T20:39:47Z"}</script>"#;
+        let p = published_of(&format!("{island}<h1>Review</h1><p>Great service.</p>"));
+        assert_eq!(p.as_deref(), Some("2016-11-04T20:37:27+00:00"));
+        let nuxt =
+            r#"<script>window.__NUXT__={data:[{kicker:"Interview",date:"2022-01-28"}]}</script>"#;
+        let p = published_of(&format!("<h1>Interview</h1><p>Text.</p>{nuxt}"));
+        assert_eq!(p.as_deref(), Some("2022-01-28"));
+        // Must not fire over a date the page shows, nor read a script's `src` or other keys.
+        let p = published_of(&format!(
+            "{island}<h1>Review</h1><p><time>March 3, 2017</time></p>"
+        ));
+        assert_eq!(p.as_deref(), Some("2017-03-03"));
+        let p = published_of(
+            r#"<script>var s={"updateDate":"2016-11-04","lastdate":"2016-11-04"}</script><h1>X</h1>"#,
+        );
+        assert_eq!(p, None);
     }
 
     #[test]
