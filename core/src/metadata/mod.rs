@@ -319,8 +319,15 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         meta.modified = Some(st.iso());
         p.modified = Some(s);
     }
-    let (published, nodes) =
-        read_published(&cx, &ld, &bounds, order, meta.url.as_deref(), title_h1);
+    let (published, nodes) = read_published(
+        &cx,
+        &ld,
+        &bounds,
+        order,
+        meta.url.as_deref(),
+        title_h1,
+        meta.title.as_deref(),
+    );
     if let Some((st, s)) = published {
         meta.published = Some(st.iso());
         p.published = Some(s);
@@ -1523,6 +1530,7 @@ fn read_published(
     order: Option<Order>,
     url: Option<&str>,
     title_h1: Option<NodeIx>,
+    title: Option<&str>,
 ) -> (Option<(Stamp, Source)>, Vec<NodeIx>) {
     let ok = |s: Option<Stamp>| s.and_then(|s| bounds.check(s));
     let mut cands: Vec<(Stamp, Source, Vec<NodeIx>)> = Vec::new();
@@ -1604,8 +1612,12 @@ fn read_published(
     if let Some((st, nodes)) = shown.updated {
         return (Some((st, Source::Dom)), nodes);
     }
-    // The first date in the text below the headline.
-    if let Some(h1) = title_h1.or_else(|| cx.page.h1s.first().copied()) {
+    // The first date in the text below the headline (or the element showing the title on
+    // a page without `<h1>`).
+    if let Some(h1) = title_h1
+        .or_else(|| cx.page.h1s.first().copied())
+        .or_else(|| title.and_then(|t| title_element(cx, t)))
+    {
         let below = window_of(cx, cx.doc.end(h1).get(), true, LEAD_NODES, LEAD_CHARS);
         if let Some(st) = ok(date::parse_text_within(&below, order, LEAD_CHARS)) {
             return (Some((st, Source::Dom)), Vec::new());
@@ -1635,6 +1647,33 @@ fn read_published(
         }
     }
     (None, Vec::new())
+}
+
+/// Nodes searched for the element showing the title, at most.
+const MAX_TITLE_SEARCH_NODES: usize = 5000;
+
+/// The element showing the headline on a page without `<h1>` (a table cell, a `<b>`, a
+/// styled `<div>`): the first text in the body that reads as the chosen title. Only text
+/// nodes of about the title's length are compared.
+fn title_element(cx: &Ctx<'_, '_>, title: &str) -> Option<NodeIx> {
+    let key = fold(title);
+    if key.is_empty() {
+        return None;
+    }
+    let (lo, hi) = (title.len() / 2, title.len().saturating_mul(2));
+    (0..cx.doc.len().min(MAX_TITLE_SEARCH_NODES)).find_map(|i| {
+        let ix = NodeIx(i as u32);
+        let t = cx.doc.text(ix)?.trim();
+        if !(lo..=hi).contains(&t.len()) || fold(t) != key {
+            return None;
+        }
+        let parent = cx.doc.parent(ix)?;
+        let skip = cx
+            .doc
+            .tag(parent)
+            .is_some_and(|t| matches!(t, Tag::Title | Tag::Script | Tag::Style | Tag::Noscript));
+        (!skip).then_some(parent)
+    })
 }
 
 /// A date without a time whose day and month could be swapped (`09.10.2024`, a meta
@@ -2632,6 +2671,22 @@ mod tests {
         let p = published_of(
             r#"<script>var s={"updateDate":"2016-11-04","lastdate":"2016-11-04"}</script><h1>X</h1>"#,
         );
+        assert_eq!(p, None);
+    }
+
+    #[test]
+    fn a_page_without_h1_anchors_on_the_element_showing_its_title() {
+        let head = "<title>Drama tour ends in the capital</title>";
+        let p = published_of(&format!(
+            "{head}<table><tr><td><b>Drama tour ends in the capital</b></td></tr>
+            <tr><td>News Channel ( 2012-06-04 09:20:26 )</td></tr></table><p>Story.</p>"
+        ));
+        assert_eq!(p.as_deref(), Some("2012-06-04T09:20:26"));
+        // Must not fire when no element shows the title.
+        let p = published_of(&format!(
+            "{head}<table><tr><td><b>Another story</b></td></tr>
+            <tr><td>News Channel ( 2012-06-04 09:20:26 )</td></tr></table><p>Story.</p>"
+        ));
         assert_eq!(p, None);
     }
 
