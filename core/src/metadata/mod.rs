@@ -1414,6 +1414,9 @@ const DATE_LABELS: &[&str] = &[
     "letzte änderung",
     "zuletzt geändert",
     "last modified",
+    "mise en ligne",
+    "wurde am",
+    "erstellt am",
 ];
 /// Hours from midnight within which a UTC time may fall on another local day.
 const MIDNIGHT_HOURS: u8 = 8;
@@ -1461,6 +1464,7 @@ const PUBLISHED_LABELS: &[&str] = &[
     "opublikowano",
     "publicerad",
     "julkaistu",
+    "mise en ligne",
 ];
 
 /// Which kind of date a label before (or in) an element announces.
@@ -2097,8 +2101,12 @@ fn labelled_date(
         // the label is the one before the date, not one the next node starts with.
         let label = label_in(&text);
         if ok(date::parse_text(&text, order)).is_none()
-            && let Some(&next) = texts.get(k + 1)
-            && let Some(n) = cx.doc.text(next)
+            && let Some(n) = texts
+                .iter()
+                .skip(k + 1)
+                .take(3)
+                .filter_map(|&n| cx.doc.text(n))
+                .find(|n| !n.trim().is_empty())
         {
             text.push(' ');
             text.push_str(n.get(..n.len().min(200)).unwrap_or(""));
@@ -2717,5 +2725,21 @@ mod tests {
         // Must not fire: a change date alone is still the page's date.
         let p = published_of(r#"<div><p>Letzte Änderung: 14.01.2022 um 09:25</p></div>"#);
         assert_eq!(p.as_deref().map(|d| d.get(..10)), Some(Some("2022-01-14")));
+    }
+
+    #[test]
+    fn a_label_and_its_date_in_separate_elements() {
+        // A credits list: the label and the date in sibling paragraphs, whitespace between.
+        let p = published_of(
+            "<ul><li><p>Mise en ligne</p>\n\t\t<p>23 mai 2019</p></li></ul><p>Texte.</p>",
+        );
+        assert_eq!(p.as_deref(), Some("2019-05-23"));
+        let p = published_of(
+            "<p>Dieser Eintrag wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:02</nobr> gepostet.</p>",
+        );
+        assert_eq!(p.as_deref(), Some("2010-05-19"));
+        // Must not fire: a date far after the label is not its date.
+        let p = published_of("<p>Mise en ligne</p><p>a</p><p>b</p><p>c</p><p>23 mai 2019</p>");
+        assert_eq!(p, None);
     }
 }
