@@ -1627,9 +1627,6 @@ fn read_published(
             return (Some((st, Source::Dom)), Vec::new());
         }
     }
-    if let Some(st) = script_data_date(cx, &ok) {
-        return (Some((st, Source::Meta)), Vec::new());
-    }
     // Relative dates, only against the caller's reference date.
     if let Some(r) = bounds.reference {
         for c in cx
@@ -1649,6 +1646,13 @@ fn read_published(
                 return (Some((st, Source::Dom)), byline_blocks(cx, &[c.ix]));
             }
         }
+    }
+    // Last resorts: a date standing alone in its element, then one in script data.
+    if let Some(st) = lone_date(cx, order, &ok) {
+        return (Some((st, Source::Dom)), Vec::new());
+    }
+    if let Some(st) = script_data_date(cx, &ok) {
+        return (Some((st, Source::Meta)), Vec::new());
     }
     (None, Vec::new())
 }
@@ -2033,6 +2037,50 @@ fn window_of(cx: &Ctx<'_, '_>, from: usize, forward: bool, nodes: usize, chars: 
         parts.reverse();
     }
     parts.join(" ")
+}
+
+/// Characters of a text that is nothing but a date, at most ("Apr 7, 2009", "23 mai 2019
+/// 14:05").
+const MAX_LONE_DATE_CHARS: usize = 32;
+
+/// A date standing alone in its element (`<div class="x">Apr 7, 2009</div>`), the first one
+/// outside page furniture: on pages with no dateline markup nor headline to anchor on, a
+/// text that is only a date is the page's date stamp.
+fn lone_date(
+    cx: &Ctx<'_, '_>,
+    order: Option<Order>,
+    ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Option<Stamp> {
+    cx.doc
+        .all()
+        .filter_map(|ix| cx.doc.text(ix).map(|t| (ix, t.trim())))
+        .take(MAX_LABEL_SCAN_NODES)
+        .filter(|(_, t)| {
+            !t.is_empty()
+                && t.len() <= MAX_LONE_DATE_CHARS * 2
+                && t.chars().count() <= MAX_LONE_DATE_CHARS
+                && t.bytes().any(|b| b.is_ascii_digit())
+        })
+        .filter(|(ix, _)| {
+            !cx.page.in_aside(*ix)
+                && !cx
+                    .doc
+                    .parent(*ix)
+                    .and_then(|p| cx.doc.tag(p))
+                    .is_some_and(|t| {
+                        matches!(
+                            t,
+                            Tag::Script | Tag::Style | Tag::Title | Tag::Noscript | Tag::A
+                        )
+                    })
+        })
+        .find_map(|(_, t)| {
+            // Nothing but the date: no words around it beyond a time.
+            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            (letters <= 12)
+                .then(|| ok(date::parse_text(t, order)))
+                .flatten()
+        })
 }
 
 /// Bytes of inline script text read for a date in script data, at most.
@@ -2728,6 +2776,21 @@ mod tests {
     }
 
     #[test]
+    fn a_date_alone_in_its_element_as_a_last_resort() {
+        let p = published_of(
+            r#"<div style="float:right"><div style="font-size:11px">Apr 7, 2009</div>
+            <b>This week's theme</b></div><p>maudlin, adjective: overly sentimental.</p>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2009-04-07"));
+        // Must not fire on a date inside a sentence, in a link, or in page furniture.
+        let p = published_of(
+            r#"<p>The law passed on April 7, 2009 after a long debate in parliament.</p>
+            <a href="/archive">Apr 7, 2009</a><footer><p>Apr 7, 2009</p></footer>"#,
+        );
+        assert_eq!(p, None);
+    }
+
+    #[test]
     fn a_label_and_its_date_in_separate_elements() {
         // A credits list: the label and the date in sibling paragraphs, whitespace between.
         let p = published_of(
@@ -2739,7 +2802,9 @@ mod tests {
         );
         assert_eq!(p.as_deref(), Some("2010-05-19"));
         // Must not fire: a date far after the label is not its date.
-        let p = published_of("<p>Mise en ligne</p><p>a</p><p>b</p><p>c</p><p>23 mai 2019</p>");
+        let p = published_of(
+            "<p>Mise en ligne</p><p>a</p><p>b</p><p>c</p><p>Le festival du 23 mai 2019 a réuni du monde.</p>",
+        );
         assert_eq!(p, None);
     }
 }
