@@ -69,6 +69,9 @@ pub(crate) struct Page<'h> {
     pub title: Option<String>,
     pub h1s: Vec<NodeIx>,
     pub ld_scripts: Vec<NodeIx>,
+    /// Inline scripts that may hold data (no `src`; JavaScript or JSON), for the last-resort
+    /// publication date.
+    pub data_scripts: Vec<NodeIx>,
     /// Elements (not `<meta>`) with an `itemprop`, and its value.
     pub itemprops: Vec<(NodeIx, &'h str)>,
     pub times: Vec<Cand>,
@@ -100,7 +103,7 @@ fn push_capped<T>(v: &mut Vec<T>, x: T) {
 }
 
 /// The first `max` bytes of `s`, cut at a character boundary.
-fn head(s: &str, max: usize) -> &str {
+pub(crate) fn head(s: &str, max: usize) -> &str {
     let mut end = max.min(s.len());
     while !s.is_char_boundary(end) {
         end -= 1;
@@ -332,6 +335,13 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
                 {
                     // Count them all; only the first few are parsed.
                     push_capped(&mut page.ld_scripts, ix);
+                } else if el.attr("src").is_none()
+                    && el.attr("type").is_none_or(|t| {
+                        let t = t.trim().to_ascii_lowercase();
+                        t.is_empty() || t.contains("javascript") || t.ends_with("json")
+                    })
+                {
+                    push_capped(&mut page.data_scripts, ix);
                 }
                 continue;
             }

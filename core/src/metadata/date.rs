@@ -468,6 +468,90 @@ pub(crate) fn parse_machine(s: &str) -> Option<Stamp> {
     parse_text(s, None)
 }
 
+/// Keys of publication dates in script data (JSON state blobs such as `__NEXT_DATA__`,
+/// `window.__INITIAL_STATE__`, `application/json` islands), in order of trust. A bare
+/// `date` comes last: state blobs use it for many things, so it is read only when no named
+/// key gives a date.
+const SCRIPT_DATE_KEYS: &[&str] = &[
+    "datePublished",
+    "date_published",
+    "publishDate",
+    "publishedDate",
+    "published_date",
+    "publish_date",
+    "publishedAt",
+    "published_at",
+    "firstPublishDate",
+    "firstPublishedDate",
+    "first_published_at",
+    "pubDate",
+    "dateCreated",
+    "createdAt",
+    "created_at",
+    "date",
+];
+
+/// Longest value read after a script-data key.
+const MAX_SCRIPT_VALUE: usize = 40;
+
+/// The publication date in script data: the first `"datePublished":"2016-11-04T20:37:27Z"`
+/// (or `publishDate`, `createdAt`, … in [`SCRIPT_DATE_KEYS`] order) whose value is an ISO
+/// 8601 date `accept` takes. Keys may be quoted, unquoted (`date:"2022-01-28"`) or escaped
+/// inside a JSON string (`\"publishDate\":\"…\"`). Linear in `text` per key; callers cap
+/// `text`.
+pub(crate) fn from_script_data(text: &str, accept: &dyn Fn(Stamp) -> bool) -> Option<Stamp> {
+    let b = text.as_bytes();
+    for key in SCRIPT_DATE_KEYS {
+        let mut from = 0;
+        while let Some(at) = text.get(from..).and_then(|t| t.find(key)) {
+            let start = from + at;
+            from = start + key.len();
+            // The key starts a name: a quote or a separator before it, not a letter.
+            if start > 0
+                && b.get(start - 1)
+                    .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.')
+            {
+                continue;
+            }
+            if let Some(st) = script_value(b, from).and_then(parse_iso)
+                && accept(st)
+            {
+                return Some(st);
+            }
+        }
+    }
+    None
+}
+
+/// The quoted string value after a key ending at `i`: `": "…"`, `:"…"`, `\":\"…\"`.
+fn script_value(b: &[u8], mut i: usize) -> Option<&str> {
+    let skip = |i: &mut usize, set: &[u8]| {
+        while b.get(*i).is_some_and(|c| set.contains(c)) {
+            *i += 1;
+        }
+    };
+    skip(&mut i, b"\\\"'");
+    skip(&mut i, b" \t");
+    if b.get(i) != Some(&b':') {
+        return None;
+    }
+    i += 1;
+    skip(&mut i, b" \t");
+    let q0 = i;
+    skip(&mut i, b"\\");
+    let quote = *b.get(i)?;
+    if !(quote == b'"' || quote == b'\'') || i - q0 > 1 {
+        return None;
+    }
+    let start = i + 1;
+    let len = b
+        .get(start..)?
+        .iter()
+        .take(MAX_SCRIPT_VALUE + 1)
+        .position(|&c| c == quote || c == b'\\')?;
+    std::str::from_utf8(b.get(start..start + len)?).ok()
+}
+
 /// ISO 8601 and its common relatives.
 fn parse_iso(s: &str) -> Option<Stamp> {
     let b = s.as_bytes();
@@ -916,6 +1000,27 @@ mod tests {
 
     fn iso(s: Option<Stamp>) -> Option<String> {
         s.map(|s| s.iso())
+    }
+
+    #[test]
+    fn script_data_keys() {
+        let any = |_: Stamp| true;
+        let f = |t: &str| iso(from_script_data(t, &any));
+        assert_eq!(
+            f(r#"{"title":"x","datePublished": "2020-02-20T10:00:00Z"}"#).as_deref(),
+            Some("2020-02-20T10:00:00+00:00")
+        );
+        // Trusted keys first, whatever their place; escaped JSON inside a string.
+        assert_eq!(
+            f(r#"{"date":"2019-01-01","publishDate":"2020-02-20"}"#).as_deref(),
+            Some("2020-02-20")
+        );
+        assert_eq!(
+            f(r#"x = "{\"publishDate\":\"2020-02-20\"}""#).as_deref(),
+            Some("2020-02-20")
+        );
+        // Must not fire: a key that only ends in `date`, a value that is not a date.
+        assert_eq!(f(r#"{"updatedate":"2020-02-20","date":"soon"}"#), None);
     }
 
     #[test]

@@ -319,8 +319,15 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         meta.modified = Some(st.iso());
         p.modified = Some(s);
     }
-    let (published, nodes) =
-        read_published(&cx, &ld, &bounds, order, meta.url.as_deref(), title_h1);
+    let (published, nodes) = read_published(
+        &cx,
+        &ld,
+        &bounds,
+        order,
+        meta.url.as_deref(),
+        title_h1,
+        meta.title.as_deref(),
+    );
     if let Some((st, s)) = published {
         meta.published = Some(st.iso());
         p.published = Some(s);
@@ -1407,6 +1414,9 @@ const DATE_LABELS: &[&str] = &[
     "letzte änderung",
     "zuletzt geändert",
     "last modified",
+    "mise en ligne",
+    "wurde am",
+    "erstellt am",
 ];
 /// Hours from midnight within which a UTC time may fall on another local day.
 const MIDNIGHT_HOURS: u8 = 8;
@@ -1454,6 +1464,7 @@ const PUBLISHED_LABELS: &[&str] = &[
     "opublikowano",
     "publicerad",
     "julkaistu",
+    "mise en ligne",
 ];
 
 /// Which kind of date a label before (or in) an element announces.
@@ -1523,6 +1534,7 @@ fn read_published(
     order: Option<Order>,
     url: Option<&str>,
     title_h1: Option<NodeIx>,
+    title: Option<&str>,
 ) -> (Option<(Stamp, Source)>, Vec<NodeIx>) {
     let ok = |s: Option<Stamp>| s.and_then(|s| bounds.check(s));
     let mut cands: Vec<(Stamp, Source, Vec<NodeIx>)> = Vec::new();
@@ -1604,8 +1616,12 @@ fn read_published(
     if let Some((st, nodes)) = shown.updated {
         return (Some((st, Source::Dom)), nodes);
     }
-    // The first date in the text below the headline.
-    if let Some(h1) = title_h1.or_else(|| cx.page.h1s.first().copied()) {
+    // The first date in the text below the headline (or the element showing the title on
+    // a page without `<h1>`).
+    if let Some(h1) = title_h1
+        .or_else(|| cx.page.h1s.first().copied())
+        .or_else(|| title.and_then(|t| title_element(cx, t)))
+    {
         let below = window_of(cx, cx.doc.end(h1).get(), true, LEAD_NODES, LEAD_CHARS);
         if let Some(st) = ok(date::parse_text_within(&below, order, LEAD_CHARS)) {
             return (Some((st, Source::Dom)), Vec::new());
@@ -1631,7 +1647,41 @@ fn read_published(
             }
         }
     }
+    // Last resorts: a date standing alone in its element, then one in script data.
+    if let Some(st) = lone_date(cx, order, &ok) {
+        return (Some((st, Source::Dom)), Vec::new());
+    }
+    if let Some(st) = script_data_date(cx, &ok) {
+        return (Some((st, Source::Meta)), Vec::new());
+    }
     (None, Vec::new())
+}
+
+/// Nodes searched for the element showing the title, at most.
+const MAX_TITLE_SEARCH_NODES: usize = 5000;
+
+/// The element showing the headline on a page without `<h1>` (a table cell, a `<b>`, a
+/// styled `<div>`): the first text in the body that reads as the chosen title. Only text
+/// nodes of about the title's length are compared.
+fn title_element(cx: &Ctx<'_, '_>, title: &str) -> Option<NodeIx> {
+    let key = fold(title);
+    if key.is_empty() {
+        return None;
+    }
+    let (lo, hi) = (title.len() / 2, title.len().saturating_mul(2));
+    (0..cx.doc.len().min(MAX_TITLE_SEARCH_NODES)).find_map(|i| {
+        let ix = NodeIx(i as u32);
+        let t = cx.doc.text(ix)?.trim();
+        if !(lo..=hi).contains(&t.len()) || fold(t) != key {
+            return None;
+        }
+        let parent = cx.doc.parent(ix)?;
+        let skip = cx
+            .doc
+            .tag(parent)
+            .is_some_and(|t| matches!(t, Tag::Title | Tag::Script | Tag::Style | Tag::Noscript));
+        (!skip).then_some(parent)
+    })
 }
 
 /// A date without a time whose day and month could be swapped (`09.10.2024`, a meta
@@ -1989,6 +2039,75 @@ fn window_of(cx: &Ctx<'_, '_>, from: usize, forward: bool, nodes: usize, chars: 
     parts.join(" ")
 }
 
+/// Characters of a text that is nothing but a date, at most ("Apr 7, 2009", "23 mai 2019
+/// 14:05").
+const MAX_LONE_DATE_CHARS: usize = 32;
+
+/// A date standing alone in its element (`<div class="x">Apr 7, 2009</div>`), the first one
+/// outside page furniture: on pages with no dateline markup nor headline to anchor on, a
+/// text that is only a date is the page's date stamp.
+fn lone_date(
+    cx: &Ctx<'_, '_>,
+    order: Option<Order>,
+    ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Option<Stamp> {
+    cx.doc
+        .all()
+        .filter_map(|ix| cx.doc.text(ix).map(|t| (ix, t.trim())))
+        .take(MAX_LABEL_SCAN_NODES)
+        .filter(|(_, t)| {
+            !t.is_empty()
+                && t.len() <= MAX_LONE_DATE_CHARS * 2
+                && t.chars().count() <= MAX_LONE_DATE_CHARS
+                && t.bytes().any(|b| b.is_ascii_digit())
+        })
+        .filter(|(ix, _)| {
+            !cx.page.in_aside(*ix)
+                && !cx
+                    .doc
+                    .parent(*ix)
+                    .and_then(|p| cx.doc.tag(p))
+                    .is_some_and(|t| {
+                        matches!(
+                            t,
+                            Tag::Script | Tag::Style | Tag::Title | Tag::Noscript | Tag::A
+                        )
+                    })
+        })
+        .find_map(|(_, t)| {
+            // Nothing but the date: no words around it beyond a time.
+            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            (letters <= 12)
+                .then(|| ok(date::parse_text(t, order)))
+                .flatten()
+        })
+}
+
+/// Bytes of inline script text read for a date in script data, at most.
+const MAX_SCRIPT_DATA_BYTES: usize = 256 * 1024;
+
+/// The last resort for pages that show no date outside their scripts (single-page apps,
+/// review pages rendered from a JSON island): a publication key in the inline script data,
+/// `"datePublished":"…"`, `"publishDate":"…"`, `createdAt:"…"` (see
+/// [`date::from_script_data`]). At most [`MAX_SCRIPT_DATA_BYTES`] of script text are read.
+fn script_data_date(
+    cx: &Ctx<'_, '_>,
+    ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Option<Stamp> {
+    let mut text = String::new();
+    'scripts: for &ix in &cx.page.data_scripts {
+        for t in cx.doc.children(ix).filter_map(|c| cx.doc.text(c)) {
+            let room = MAX_SCRIPT_DATA_BYTES.saturating_sub(text.len());
+            if room == 0 {
+                break 'scripts;
+            }
+            text.push_str(collect::head(t, room));
+        }
+        text.push('\n');
+    }
+    date::from_script_data(&text, &|st| ok(Some(st)).is_some())
+}
+
 /// A date introduced by a label anywhere in the page's text ("Veröffentlicht am
 /// 16.08.2019", "Published: May 3, 2020"), outside page furniture.
 fn labelled_date(
@@ -2030,8 +2149,12 @@ fn labelled_date(
         // the label is the one before the date, not one the next node starts with.
         let label = label_in(&text);
         if ok(date::parse_text(&text, order)).is_none()
-            && let Some(&next) = texts.get(k + 1)
-            && let Some(n) = cx.doc.text(next)
+            && let Some(n) = texts
+                .iter()
+                .skip(k + 1)
+                .take(3)
+                .filter_map(|&n| cx.doc.text(n))
+                .find(|n| !n.trim().is_empty())
         {
             text.push(' ');
             text.push_str(n.get(..n.len().min(200)).unwrap_or(""));
@@ -2588,6 +2711,42 @@ mod tests {
     }
 
     #[test]
+    fn a_date_only_in_script_data_as_a_last_resort() {
+        let island = r#"<script type="application/json">{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-05T20:39:47Z"}</script>"#;
+        let p = published_of(&format!("{island}<h1>Review</h1><p>Great service.</p>"));
+        assert_eq!(p.as_deref(), Some("2016-11-04T20:37:27+00:00"));
+        let nuxt =
+            r#"<script>window.__NUXT__={data:[{kicker:"Interview",date:"2022-01-28"}]}</script>"#;
+        let p = published_of(&format!("<h1>Interview</h1><p>Text.</p>{nuxt}"));
+        assert_eq!(p.as_deref(), Some("2022-01-28"));
+        // Must not fire over a date the page shows, nor read a script's `src` or other keys.
+        let p = published_of(&format!(
+            "{island}<h1>Review</h1><p><time>March 3, 2017</time></p>"
+        ));
+        assert_eq!(p.as_deref(), Some("2017-03-03"));
+        let p = published_of(
+            r#"<script>var s={"updateDate":"2016-11-04","lastdate":"2016-11-04"}</script><h1>X</h1>"#,
+        );
+        assert_eq!(p, None);
+    }
+
+    #[test]
+    fn a_page_without_h1_anchors_on_the_element_showing_its_title() {
+        let head = "<title>Drama tour ends in the capital</title>";
+        let p = published_of(&format!(
+            "{head}<table><tr><td><b>Drama tour ends in the capital</b></td></tr>
+            <tr><td>News Channel ( 2012-06-04 09:20:26 )</td></tr></table><p>Story.</p>"
+        ));
+        assert_eq!(p.as_deref(), Some("2012-06-04T09:20:26"));
+        // Must not fire when no element shows the title.
+        let p = published_of(&format!(
+            "{head}<table><tr><td><b>Another story</b></td></tr>
+            <tr><td>News Channel ( 2012-06-04 09:20:26 )</td></tr></table><p>Story.</p>"
+        ));
+        assert_eq!(p, None);
+    }
+
+    #[test]
     fn the_first_date_below_the_headline_as_a_last_resort() {
         let teaser = "Ein langer Vorspann ohne jedes Datum, der weitergeht. ".repeat(8);
         let p = published_of(&format!(
@@ -2614,5 +2773,38 @@ mod tests {
         // Must not fire: a change date alone is still the page's date.
         let p = published_of(r#"<div><p>Letzte Änderung: 14.01.2022 um 09:25</p></div>"#);
         assert_eq!(p.as_deref().map(|d| d.get(..10)), Some(Some("2022-01-14")));
+    }
+
+    #[test]
+    fn a_date_alone_in_its_element_as_a_last_resort() {
+        let p = published_of(
+            r#"<div style="float:right"><div style="font-size:11px">Apr 7, 2009</div>
+            <b>This week's theme</b></div><p>maudlin, adjective: overly sentimental.</p>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2009-04-07"));
+        // Must not fire on a date inside a sentence, in a link, or in page furniture.
+        let p = published_of(
+            r#"<p>The law passed on April 7, 2009 after a long debate in parliament.</p>
+            <a href="/archive">Apr 7, 2009</a><footer><p>Apr 7, 2009</p></footer>"#,
+        );
+        assert_eq!(p, None);
+    }
+
+    #[test]
+    fn a_label_and_its_date_in_separate_elements() {
+        // A credits list: the label and the date in sibling paragraphs, whitespace between.
+        let p = published_of(
+            "<ul><li><p>Mise en ligne</p>\n\t\t<p>23 mai 2019</p></li></ul><p>Texte.</p>",
+        );
+        assert_eq!(p.as_deref(), Some("2019-05-23"));
+        let p = published_of(
+            "<p>Dieser Eintrag wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:02</nobr> gepostet.</p>",
+        );
+        assert_eq!(p.as_deref(), Some("2010-05-19"));
+        // Must not fire: a date far after the label is not its date.
+        let p = published_of(
+            "<p>Mise en ligne</p><p>a</p><p>b</p><p>c</p><p>Le festival du 23 mai 2019 a réuni du monde.</p>",
+        );
+        assert_eq!(p, None);
     }
 }
