@@ -501,6 +501,13 @@ pub(crate) fn classify(value: &str) -> Sig {
         }
         value.get(..end).unwrap_or("")
     });
+    let stripped;
+    let value = if value.contains('(') {
+        stripped = without_atomic_classes(value);
+        stripped.as_str()
+    } else {
+        value
+    };
     if value.is_empty() {
         return Sig(0);
     }
@@ -517,6 +524,29 @@ pub(crate) fn classify(value: &str) -> Sig {
         }
     }
     Sig(bits)
+}
+
+/// `value` without its Atomic CSS class names (Atomizer's `Pos(r)`, `Ff($ff-secondary)`,
+/// `Bdc($c-divider)!:h`: a capitalised property abbreviation, then its value in
+/// parentheses): they name a style, never what the element is (`Ff($ff-secondary)` is a
+/// font family, not a sidebar).
+fn without_atomic_classes(value: &str) -> String {
+    value
+        .split_whitespace()
+        .filter(|w| !is_atomizer_class(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `true` for an Atomizer class name: `[A-Z][a-z]*(`… (`Pos(r)`, `C(#fff)`, `Ff($x)`).
+fn is_atomizer_class(word: &str) -> bool {
+    let mut chars = word.chars();
+    if !chars.next().is_some_and(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    chars
+        .find(|c| !c.is_ascii_lowercase())
+        .is_some_and(|c| c == '(')
 }
 
 /// Token lookups for an ASCII value, without allocating: tokens are split on
@@ -673,6 +703,17 @@ mod tests {
         }
         assert!(classify("Kommentare-Bereich").any(Sig::COMMENTS));
         assert!(classify("sección-comentarios").any(Sig::COMMENTS));
+    }
+
+    #[test]
+    fn atomic_css_classes_are_not_words() {
+        // Fires: Atomizer names hold style values, not roles.
+        assert!(!classify("canvas-body C(#26282a) Ff($ff-secondary)").any(Sig::SIDEBAR));
+        assert!(!classify("Bdc($c-divider)!:h Pos(r) Nav(x)").any(Sig::NAV));
+        // Must not fire: ordinary words beside them still count.
+        assert!(classify("sidebar Pos(r)").any(Sig::SIDEBAR));
+        assert!(classify("nav(main)").any(Sig::NAV));
+        assert!(classify("ad-slot").any(Sig::ADS));
     }
 
     #[test]

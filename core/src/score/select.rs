@@ -158,12 +158,42 @@ fn climb_to_prose(ctx: &Ctx<'_, '_>, top: NodeIx) -> NodeIx {
         if ctx.link_density(a) <= CLIMB_MAX_LINK_DENSITY
             && pa as f32 >= pb as f32 * CLIMB_MIN_TEXT_FACTOR
             && pa >= pb + CLIMB_MIN_EXTRA_CHARS
+            && !gains_a_teaser_stream(ctx, a, best)
         {
             best = a;
         }
         anc = doc.parent(a);
     }
     best
+}
+
+/// List items gained by a climb from which a teaser stream is recognised.
+const STREAM_MIN_ITEMS: u32 = 5;
+/// Share (percent) of the gained text that must sit in those list items.
+const STREAM_MIN_LI_SHARE_PERCENT: u32 = 60;
+/// Most prose per gained list item for a teaser (a title and a one-paragraph summary);
+/// reviewed products and guide sections hold several paragraphs each.
+const STREAM_MAX_PROSE_PER_ITEM: u32 = 300;
+
+/// Paragraphs the candidate needs to be a whole story by itself: a lone intro paragraph
+/// above a listing (a directory of alternatives, a product roundup) is the listing's lead,
+/// and the listing is the article.
+const STREAM_MIN_ARTICLE_PARAS: u32 = 5;
+
+/// `true` when climbing from `from` (a story of several paragraphs) to its ancestor `to`
+/// gains mostly a repetitive listing: many list items, each a title and a short teaser (a
+/// news stream or "more stories" rail beside the story, a gallery of captions). Such text
+/// is not more of the article.
+fn gains_a_teaser_stream(ctx: &Ctx<'_, '_>, to: NodeIx, from: NodeIx) -> bool {
+    let (a, b) = (&ctx.stats[to], &ctx.stats[from]);
+    let items = a.lis.saturating_sub(b.lis);
+    let chars = a.chars.saturating_sub(b.chars);
+    let li_chars = a.li_chars.saturating_sub(b.li_chars);
+    let prose = a.prose_chars.saturating_sub(b.prose_chars);
+    b.paras >= STREAM_MIN_ARTICLE_PARAS
+        && items >= STREAM_MIN_ITEMS
+        && li_chars * 100 >= chars * STREAM_MIN_LI_SHARE_PERCENT
+        && prose < items * STREAM_MAX_PROSE_PER_ITEM
 }
 
 /// Why sibling `sib` joins the article, if it does.
@@ -247,6 +277,36 @@ mod tests {
             got.contains("ul#items") || got.contains("div#guide"),
             "{got}"
         );
+    }
+
+    #[test]
+    fn does_not_climb_to_a_teaser_stream() {
+        let teaser = "A one-paragraph summary of another story, with a comma, to lure a click.";
+        let stream: String = (0..12)
+            .map(|n| {
+                format!("<li><h3><a href=/s{n}>Story {n}</a></h3><p>{teaser} {teaser}</p></li>")
+            })
+            .collect();
+        let story = format!("<p>{PROSE}</p>").repeat(5);
+        let html = format!(
+            "<body><div id=page><div id=post>{story}</div><div><div><div><ul id=stream>{stream}</ul></div></div></div></div></body>"
+        );
+        // (The stream may still join as a scored sibling; the climb must not swallow it.)
+        let got = selected(&html);
+        assert!(got.starts_with("div#post"), "{got}");
+    }
+
+    #[test]
+    fn climbs_from_a_lone_intro_to_its_listing() {
+        let teaser = "A one-paragraph summary of another story, with a comma, to lure a click.";
+        let items: String = (0..12)
+            .map(|n| format!("<li><h3><a href=/s{n}>App {n}</a></h3><p>{teaser} {teaser}</p></li>"))
+            .collect();
+        let html = format!(
+            "<body><div id=page><div id=intro><p>{PROSE} {PROSE}</p></div><div><div><div><ul id=apps>{items}</ul></div></div></div></div></body>"
+        );
+        let got = selected(&html);
+        assert!(got.contains("div#page"), "{got}");
     }
 
     #[test]
