@@ -3,7 +3,8 @@
 //! ## What it does
 //! Removes elements with the `hidden` attribute, `aria-hidden="true"`, or an inline style
 //! with `display: none` / `visibility: hidden`, unless they hold most of the page's text
-//! (pages that reveal their article with a script).
+//! (pages that reveal their article with a script), or are collapsed accordion/tab panels
+//! (`role="region"`/`"tabpanel"` with `aria-labelledby`: text one click away).
 //!
 //! ## Example
 //! `<a class="edit-post" hidden>Edit post</a>` → removed.
@@ -49,19 +50,46 @@ fn is_streamed_segment(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
     })
 }
 
+/// A collapsed accordion or tab panel (the WAI-ARIA pattern: `role="region"` or
+/// `role="tabpanel"`, labelled by its header button through `aria-labelledby`): FAQ answers,
+/// "details" sections and tabs of a guide are part of the text a reader opens with one click,
+/// even when the page ships them with `display: none`. Menus and dialogs use other roles.
+fn is_collapsed_panel(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let doc = ctx.doc;
+    doc.attr(ix, "role").is_some_and(|r| {
+        let r = r.trim();
+        r.eq_ignore_ascii_case("region") || r.eq_ignore_ascii_case("tabpanel")
+    }) && doc
+        .attr(ix, "aria-labelledby")
+        .is_some_and(|l| !l.trim().is_empty())
+}
+
 /// Why `ix` is hidden, if it is. One pass over the element's attributes.
 fn hidden_reason(ctx: &Ctx<'_, '_>, ix: NodeIx) -> Option<&'static str> {
     let el = ctx.doc.element(ix)?;
     let mut style = None;
+    let mut reason = None;
     for (name, value) in el.attrs.iter() {
         match &*name.local {
-            "hidden" if !is_streamed_segment(ctx, ix) => return Some("hidden attribute"),
+            "hidden" if !is_streamed_segment(ctx, ix) => reason = Some("hidden attribute"),
             "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => {
-                return Some("aria-hidden=true");
+                reason = Some("aria-hidden=true");
             }
             "style" => style = Some(&**value),
             _ => {}
         }
+        if reason.is_some() {
+            break;
+        }
+    }
+    if reason.is_none() && style.is_none() {
+        return None;
+    }
+    if is_collapsed_panel(ctx, ix) {
+        return None;
+    }
+    if reason.is_some() {
+        return reason;
     }
     let style = style?;
     let style = style.get(..MAX_ATTR_SCAN_BYTES).unwrap_or(style);
@@ -114,6 +142,30 @@ mod tests {
         let html = format!("<body><div style=\"display:none\">{FILLER}</div></body>");
         let t = surviving_text(&html, super::run);
         assert!(t.contains("article itself"));
+    }
+
+    #[test]
+    fn keeps_collapsed_accordion_panels() {
+        let html = format!(
+            "<body>{FILLER}<h3><button aria-controls=a1 id=h1>How long does it take?</button></h3>\
+             <div id=a1 role=region aria-labelledby=h1 style=\"display:none\">About two weeks.</div>\
+             <div role=tabpanel aria-labelledby=t2 hidden>Second tab.</div></body>"
+        );
+        let t = surviving_text(&html, super::run);
+        assert!(
+            t.contains("About two weeks.") && t.contains("Second tab."),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn still_removes_hidden_menus_and_unlabelled_regions() {
+        let html = format!(
+            "<body>{FILLER}<ul role=menu aria-labelledby=m style=\"display:none\"><li>Log in</li></ul>\
+             <div role=region style=\"display:none\">Thanks for subscribing</div></body>"
+        );
+        let t = surviving_text(&html, super::run);
+        assert!(!t.contains("Log in") && !t.contains("Thanks"), "{t}");
     }
 
     #[test]
