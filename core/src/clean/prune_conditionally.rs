@@ -32,6 +32,9 @@ const MIN_PROSE_COMMAS: u32 = 10;
 const MIN_PROSE_CHARS_AGAINST_WEIGHT: u32 = 300;
 /// Blocks shorter than this (characters) with no or many images are dropped.
 const MIN_BLOCK_CHARS: u32 = 25;
+/// A data table whose links stay under this share of its text keeps them: a table of
+/// companies, products or papers links each name to its page.
+const MAX_DATA_TABLE_LINK_DENSITY: f32 = 0.6;
 
 /// Runs the pass over the subtrees of `roots`.
 pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx], scores: &Scores) {
@@ -156,6 +159,9 @@ fn judge(
     {
         return Some(format!("{} chars only", s.chars));
     }
+    if ld < MAX_DATA_TABLE_LINK_DENSITY && holds_data_table(ctx, ix) {
+        return None;
+    }
     if weight < 25.0 && ld > max_ld_plain && !(is_list && ld < max_ld_content && s.chars > 200) {
         return Some(format!("link density {ld:.2}"));
     }
@@ -166,6 +172,70 @@ fn judge(
         return Some(format!("{} embeds", s.embeds));
     }
     None
+}
+
+/// `true` when `ix` is a data table, or a wrapper (up to three levels of single largest
+/// children) whose text is at least 80 % that of a data table: responsive-table `<div>`s.
+fn holds_data_table(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let doc = ctx.doc;
+    let total = ctx.stats[ix].chars;
+    let mut cur = ix;
+    for _ in 0..4 {
+        match doc.tag(cur) {
+            Some(Tag::Table) => {
+                return ctx.stats[cur].chars as f32 >= 0.8 * total as f32
+                    && is_data_table(ctx, cur);
+            }
+            Some(Tag::Div | Tag::Section | Tag::Figure) => {}
+            _ => return false,
+        }
+        let Some(next) = doc
+            .children(cur)
+            .filter(|&c| doc.element(c).is_some() && ctx.removed[c].is_none())
+            .max_by_key(|&c| ctx.stats[c].chars)
+        else {
+            return false;
+        };
+        cur = next;
+    }
+    false
+}
+
+/// A data table (Readability keeps these too): header cells (`<th>`, `<thead>`) or a
+/// `<caption>`, at least three rows of at least two cells, no table nested inside, and not
+/// marked as layout (`role="presentation"`). Such a table in the article is its data — a
+/// comparison, a list of companies with their figures — even when every row links its name.
+fn is_data_table(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let doc = ctx.doc;
+    if doc
+        .attr(ix, "role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("presentation"))
+    {
+        return false;
+    }
+    let (mut header, mut rows, mut wide_rows, mut cells) = (false, 0u32, 0u32, 0u32);
+    for d in doc.subtree(ix).skip(1) {
+        match doc.tag(d) {
+            Some(Tag::Table) => return false,
+            Some(Tag::Th | Tag::Thead | Tag::Caption) => header = true,
+            Some(Tag::Tr) => {
+                if cells >= 2 {
+                    wide_rows += 1;
+                }
+                rows += 1;
+                cells = 0;
+            }
+            Some(Tag::Td) => cells += 1,
+            _ => {}
+        }
+        if matches!(doc.tag(d), Some(Tag::Th)) {
+            cells += 1;
+        }
+    }
+    if cells >= 2 {
+        wide_rows += 1;
+    }
+    header && rows >= 3 && wide_rows >= 3
 }
 
 /// `true` when `ix` holds a short but real sentence (e.g. a one-line paragraph of the
@@ -184,6 +254,34 @@ mod tests {
 
     const PROSE: &str = "<p>The article body is here, long enough to matter, with sentences \
         that carry the story forward. It continues for a while longer, as articles do.</p>";
+
+    #[test]
+    fn keeps_a_data_table_whose_names_are_links() {
+        let html = format!(
+            "<body><div>{PROSE}<table><tr><th>Name</th><th>Market cap</th></tr>\
+             <tr><td><a href=/a>Alpha Corp</a></td><td>$243 billion</td></tr>\
+             <tr><td><a href=/b>Beta Inc</a></td><td>$149 billion</td></tr>\
+             <tr><td><a href=/c>Gamma Ltd</a></td><td>$161 billion</td></tr></table></div>\
+             <div class=table-wrap><div><table><caption>Prices</caption>\
+             <tr><td><a href=/d>Delta</a></td><td>$1</td></tr><tr><td><a href=/e>Epsilon</a></td>\
+             <td>$2</td></tr><tr><td><a href=/f>Zeta</a></td><td>$3</td></tr></table></div></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(t.contains("Beta Inc") && t.contains("$161 billion"), "{t}");
+        assert!(t.contains("Epsilon") && t.contains("$3"), "{t}");
+    }
+
+    #[test]
+    fn still_prunes_a_link_table_without_headers() {
+        let html = format!(
+            "<body><div>{PROSE}<table>\
+             <tr><td><a href=/a>Alpha Corp news</a></td><td><a href=/a2>More</a></td></tr>\
+             <tr><td><a href=/b>Beta Inc news</a></td><td><a href=/b2>More</a></td></tr>\
+             <tr><td><a href=/c>Gamma Ltd news</a></td><td><a href=/c2>More</a></td></tr></table></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(!t.contains("Beta Inc") && t.contains("article body"), "{t}");
+    }
 
     #[test]
     fn removes_link_lists_and_forms() {
