@@ -179,7 +179,6 @@ const DATE_LABEL_WORDS: &[&str] = &[
     "est",
     "edt",
     "pst",
-    "am",
     "pm",
     "h",
     "monday",

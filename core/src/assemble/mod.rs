@@ -141,7 +141,7 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
                         self.list(i, tag == Tag::Ol);
                         i = doc.end(i);
                     }
-                    Tag::Table if self.is_data_table(i) => {
+                    Tag::Table if is_data_table(self.ctx, i) => {
                         self.flush();
                         if opts.include_tables {
                             self.table(i);
@@ -442,61 +442,6 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
         self.push_block(Block::List { ordered, items }, self.ctx.link_density(root));
     }
 
-    /// Readability's data-table test, plus: long cells mean layout.
-    fn is_data_table(&self, table: NodeIx) -> bool {
-        let doc = self.ctx.doc;
-        let el = doc.element(table);
-        let attr = |n: &str| el.and_then(|e| e.attr(n));
-        if attr("role").is_some_and(|r| r.eq_ignore_ascii_case("presentation"))
-            || attr("datatable") == Some("0")
-        {
-            return false;
-        }
-        let (mut rows, mut cols, mut header_signal) = (0usize, 0usize, false);
-        let mut cells_in_row = 0usize;
-        let end = doc.end(table);
-        let mut i = NodeIx(table.0 + 1);
-        while i < end {
-            match doc.tag(i) {
-                Some(Tag::Table) => return false,
-                Some(Tag::Tr) => {
-                    rows += 1;
-                    cells_in_row = 0;
-                }
-                Some(Tag::Td | Tag::Th) => {
-                    let s = &self.ctx.stats[i];
-                    if s.chars > MAX_DATA_CELL_CHARS || s.paras >= 2 {
-                        return false;
-                    }
-                    let span = doc
-                        .attr(i, "colspan")
-                        .and_then(|v| v.trim().parse::<usize>().ok())
-                        .unwrap_or(1)
-                        .clamp(1, 1000);
-                    cells_in_row = cells_in_row.saturating_add(span);
-                    cols = cols.max(cells_in_row);
-                    if doc.is(i, Tag::Th) {
-                        header_signal = true;
-                    }
-                    i = doc.end(i);
-                    continue;
-                }
-                Some(Tag::Caption | Tag::Thead | Tag::Tfoot | Tag::Colgroup | Tag::Col) => {
-                    header_signal = true
-                }
-                _ => {}
-            }
-            i = NodeIx(i.0 + 1);
-        }
-        if attr("summary").is_some() || header_signal {
-            return rows > 0;
-        }
-        if rows <= 1 || cols <= 1 {
-            return false;
-        }
-        rows >= 10 || cols > 4 || rows * cols > 10
-    }
-
     fn table(&mut self, table: NodeIx) {
         let doc = self.ctx.doc;
         let end = doc.end(table);
@@ -701,6 +646,63 @@ pub(crate) fn block_chars(b: &Block) -> u32 {
         Block::Table { rows, .. } => rows.iter().flatten().map(|c| char_count(c)).sum(),
         Block::Figure { caption, .. } => caption.as_deref().map_or(0, char_count),
     }
+}
+
+/// Readability's data-table test, plus: long cells mean layout. Shared by the assembler
+/// (a data table becomes a table block) and `prune_conditionally` (a data table is not
+/// pruned for its links).
+pub(crate) fn is_data_table(ctx: &Ctx<'_, '_>, table: NodeIx) -> bool {
+    let doc = ctx.doc;
+    let el = doc.element(table);
+    let attr = |n: &str| el.and_then(|e| e.attr(n));
+    if attr("role").is_some_and(|r| r.eq_ignore_ascii_case("presentation"))
+        || attr("datatable") == Some("0")
+    {
+        return false;
+    }
+    let (mut rows, mut cols, mut header_signal) = (0usize, 0usize, false);
+    let mut cells_in_row = 0usize;
+    let end = doc.end(table);
+    let mut i = NodeIx(table.0 + 1);
+    while i < end {
+        match doc.tag(i) {
+            Some(Tag::Table) => return false,
+            Some(Tag::Tr) => {
+                rows += 1;
+                cells_in_row = 0;
+            }
+            Some(Tag::Td | Tag::Th) => {
+                let s = &ctx.stats[i];
+                if s.chars > MAX_DATA_CELL_CHARS || s.paras >= 2 {
+                    return false;
+                }
+                let span = doc
+                    .attr(i, "colspan")
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 1000);
+                cells_in_row = cells_in_row.saturating_add(span);
+                cols = cols.max(cells_in_row);
+                if doc.is(i, Tag::Th) {
+                    header_signal = true;
+                }
+                i = doc.end(i);
+                continue;
+            }
+            Some(Tag::Caption | Tag::Thead | Tag::Tfoot | Tag::Colgroup | Tag::Col) => {
+                header_signal = true
+            }
+            _ => {}
+        }
+        i = NodeIx(i.0 + 1);
+    }
+    if attr("summary").is_some() || header_signal {
+        return rows > 0;
+    }
+    if rows <= 1 || cols <= 1 {
+        return false;
+    }
+    rows >= 10 || cols > 4 || rows * cols > 10
 }
 
 #[cfg(test)]

@@ -174,7 +174,9 @@ fn judge(
     None
 }
 
-/// `true` when `ix` is a data table, or a wrapper (up to three levels of single largest
+/// `true` when `ix` is a data table (the assembler's test: header cells or a caption, or
+/// enough rows and columns; no nested table, no long cells, not `role="presentation"`), or a
+/// wrapper (up to three levels of single largest
 /// children) whose text is at least 80 % that of a data table: responsive-table `<div>`s.
 fn holds_data_table(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
     let doc = ctx.doc;
@@ -184,7 +186,7 @@ fn holds_data_table(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
         match doc.tag(cur) {
             Some(Tag::Table) => {
                 return ctx.stats[cur].chars as f32 >= 0.8 * total as f32
-                    && is_data_table(ctx, cur);
+                    && crate::assemble::is_data_table(ctx, cur);
             }
             Some(Tag::Div | Tag::Section | Tag::Figure) => {}
             _ => return false,
@@ -199,43 +201,6 @@ fn holds_data_table(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
         cur = next;
     }
     false
-}
-
-/// A data table (Readability keeps these too): header cells (`<th>`, `<thead>`) or a
-/// `<caption>`, at least three rows of at least two cells, no table nested inside, and not
-/// marked as layout (`role="presentation"`). Such a table in the article is its data — a
-/// comparison, a list of companies with their figures — even when every row links its name.
-fn is_data_table(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
-    let doc = ctx.doc;
-    if doc
-        .attr(ix, "role")
-        .is_some_and(|r| r.trim().eq_ignore_ascii_case("presentation"))
-    {
-        return false;
-    }
-    let (mut header, mut rows, mut wide_rows, mut cells) = (false, 0u32, 0u32, 0u32);
-    for d in doc.subtree(ix).skip(1) {
-        match doc.tag(d) {
-            Some(Tag::Table) => return false,
-            Some(Tag::Th | Tag::Thead | Tag::Caption) => header = true,
-            Some(Tag::Tr) => {
-                if cells >= 2 {
-                    wide_rows += 1;
-                }
-                rows += 1;
-                cells = 0;
-            }
-            Some(Tag::Td) => cells += 1,
-            _ => {}
-        }
-        if matches!(doc.tag(d), Some(Tag::Th)) {
-            cells += 1;
-        }
-    }
-    if cells >= 2 {
-        wide_rows += 1;
-    }
-    header && rows >= 3 && wide_rows >= 3
 }
 
 /// `true` when `ix` holds a short but real sentence (e.g. a one-line paragraph of the
