@@ -159,19 +159,23 @@ fn judge(
     {
         return Some(format!("{} chars only", s.chars));
     }
-    if ld < MAX_DATA_TABLE_LINK_DENSITY && holds_data_table(ctx, ix) {
+    let linked_furniture =
+        weight < 25.0 && ld > max_ld_plain && !(is_list && ld < max_ld_content && s.chars > 200);
+    let linked_despite_words = weight >= 25.0 && ld > max_ld_content;
+    let embeds = (s.embeds == 1 && s.chars < 75) || s.embeds > 1;
+    // Checked only when a rule below would fire: a data table in the article keeps its links.
+    if !(linked_furniture || linked_despite_words || embeds)
+        || (ld < MAX_DATA_TABLE_LINK_DENSITY && holds_data_table(ctx, ix))
+    {
         return None;
     }
-    if weight < 25.0 && ld > max_ld_plain && !(is_list && ld < max_ld_content && s.chars > 200) {
-        return Some(format!("link density {ld:.2}"));
-    }
-    if weight >= 25.0 && ld > max_ld_content {
-        return Some(format!("link density {ld:.2} despite content words"));
-    }
-    if (s.embeds == 1 && s.chars < 75) || s.embeds > 1 {
-        return Some(format!("{} embeds", s.embeds));
-    }
-    None
+    Some(if linked_furniture {
+        format!("link density {ld:.2}")
+    } else if linked_despite_words {
+        format!("link density {ld:.2} despite content words")
+    } else {
+        format!("{} embeds", s.embeds)
+    })
 }
 
 /// `true` when `ix` is a data table (the assembler's test: header cells or a caption, or
