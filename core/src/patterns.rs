@@ -46,6 +46,8 @@ impl Sig {
     pub(crate) const PAYWALL: u32 = 1 << 17;
     pub(crate) const CAPTION: u32 = 1 << 18;
     pub(crate) const TEASER: u32 = 1 << 19;
+    /// A lead or standfirst: lead, intro, excerpt, standfirst, chapo, bajada, Vorspann, …
+    pub(crate) const LEAD: u32 = 1 << 20;
     /// Not a word: an `<a>` with a navigating `href` (set by the pipeline, not by
     /// [`classify`]).
     pub(crate) const LINK: u32 = 1 << 30;
@@ -72,6 +74,32 @@ impl Sig {
 
 /// Whole-token vocabulary.
 const TOKENS: &[(&str, u32)] = &[
+    // leads and standfirsts (score::lead)
+    ("lead", Sig::LEAD),
+    ("leader", Sig::LEAD),
+    ("lede", Sig::LEAD),
+    ("intro", Sig::LEAD),
+    ("introduction", Sig::LEAD),
+    ("excerpt", Sig::LEAD),
+    ("abstract", Sig::LEAD),
+    ("standfirst", Sig::LEAD),
+    ("chapo", Sig::LEAD),
+    ("chapeau", Sig::LEAD),
+    ("subheadline", Sig::LEAD),
+    ("subhead", Sig::LEAD),
+    ("subtitle", Sig::LEAD),
+    ("dek", Sig::LEAD),
+    ("deck", Sig::LEAD),
+    ("perex", Sig::LEAD),
+    ("bajada", Sig::LEAD),
+    ("entradilla", Sig::LEAD),
+    ("copete", Sig::LEAD),
+    ("sottotitolo", Sig::LEAD),
+    ("catenaccio", Sig::LEAD),
+    ("vorspann", Sig::LEAD),
+    ("anriss", Sig::LEAD),
+    ("einleitung", Sig::LEAD),
+    ("teasertext", Sig::LEAD),
     // comments
     ("comment", Sig::COMMENTS),
     ("comments", Sig::COMMENTS),

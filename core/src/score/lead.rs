@@ -23,6 +23,7 @@
 //! O(size of the few ancestors' subtrees before the body), once per attempt.
 
 use crate::dom::{NodeIx, Tag};
+use crate::patterns::Sig;
 use crate::pipeline::{Ctx, PassId};
 
 /// How many ancestors of the selected container are searched.
@@ -33,35 +34,6 @@ const MIN_LEAD_CHARS: u32 = 30;
 const MAX_LEAD_CHARS: u32 = 800;
 /// A lead is prose: at most this share of its text in links.
 const MAX_LEAD_LINK_DENSITY: f32 = 0.3;
-
-/// Class/id tokens (lower case) that name a lead, in several languages.
-const LEAD_TOKENS: &[&str] = &[
-    "lead",
-    "leader",
-    "lede",
-    "intro",
-    "introduction",
-    "excerpt",
-    "abstract",
-    "standfirst",
-    "chapo",
-    "chapeau",
-    "subheadline",
-    "subhead",
-    "subtitle",
-    "dek",
-    "deck",
-    "perex",
-    "bajada",
-    "entradilla",
-    "copete",
-    "sottotitolo",
-    "catenaccio",
-    "vorspann",
-    "anriss",
-    "einleitung",
-    "teasertext",
-];
 
 /// Adds a lead found above the first of `roots` (the selected container), keeping `roots`
 /// in document order.
@@ -119,35 +91,7 @@ fn is_lead(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
     if ctx.link_density(ix) > MAX_LEAD_LINK_DENSITY || s.inputs > 0 || s.lis > 0 {
         return false;
     }
-    ["class", "id"]
-        .iter()
-        .filter_map(|a| ctx.doc.attr(ix, a))
-        .any(names_lead)
-}
-
-/// `true` when an attribute value has a lead token (split on non-alphanumerics and
-/// camelCase humps; `article__lead`, `ts-intro`, `articleLead`, `teaser-text` joined).
-fn names_lead(value: &str) -> bool {
-    value.split_whitespace().any(|word| {
-        let mut tokens: Vec<String> = Vec::new();
-        let mut cur = String::new();
-        let mut prev_lower = false;
-        for c in word.chars() {
-            if (!c.is_alphanumeric() || (prev_lower && c.is_uppercase())) && !cur.is_empty() {
-                tokens.push(std::mem::take(&mut cur));
-            }
-            if c.is_alphanumeric() {
-                cur.extend(c.to_lowercase());
-            }
-            prev_lower = c.is_lowercase();
-        }
-        if !cur.is_empty() {
-            tokens.push(cur);
-        }
-        let joined: String = tokens.concat();
-        tokens.iter().any(|t| LEAD_TOKENS.contains(&t.as_str()))
-            || LEAD_TOKENS.contains(&joined.as_str())
-    })
+    ctx.sig[ix].any(Sig::LEAD)
 }
 
 #[cfg(test)]
@@ -203,10 +147,14 @@ mod tests {
         );
     }
 
+    fn lead(value: &str) -> bool {
+        crate::patterns::classify(value).any(crate::patterns::Sig::LEAD)
+    }
+
     #[test]
     fn tokens_are_whole() {
-        assert!(super::names_lead("ts-intro") && super::names_lead("articleLead"));
-        assert!(super::names_lead("teaser-text") && super::names_lead("c-page-intro__copy"));
-        assert!(!super::names_lead("leaderboard") && !super::names_lead("introduce-yourself"));
+        assert!(lead("ts-intro") && lead("articleLead"));
+        assert!(lead("teaser-text") && lead("c-page-intro__copy"));
+        assert!(!lead("leaderboard") && !lead("introduce-yourself"));
     }
 }
