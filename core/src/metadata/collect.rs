@@ -28,6 +28,9 @@ pub(crate) struct MetaTag<'h> {
     pub key: String,
     pub value: &'h str,
     pub source: Source,
+    /// Read from a `property` attribute (RDFa, the attribute Open Graph and Dublin Core
+    /// specify) rather than `name`.
+    pub rdfa: bool,
 }
 
 /// A `<link>` or `<a>` with a `rel`.
@@ -322,6 +325,7 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
                                 key,
                                 value: content,
                                 source,
+                                rdfa: attr == "property",
                             },
                         );
                     }

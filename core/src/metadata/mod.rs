@@ -95,6 +95,26 @@ impl<'h> Ctx<'_, 'h> {
         })
     }
 
+    /// As [`Ctx::metas`], but for each key the `property` (RDFa) values come before the
+    /// `name` ones: a page that writes a key both ways (`<meta name="DC.title">` and
+    /// `<meta property="dc:title">`) means the specified form.
+    fn metas_rdfa_first<'s>(
+        &'s self,
+        keys: &'s [&'s str],
+    ) -> impl Iterator<Item = (&'h str, Source)> + 's {
+        keys.iter().flat_map(move |k| {
+            let of_key = move |rdfa: bool| {
+                self.page
+                    .metas
+                    .iter()
+                    .filter(move |m| m.key == *k && m.rdfa == rdfa)
+                    .map(|m| (m.value.trim(), m.source))
+                    .filter(|(v, _)| !v.is_empty())
+            };
+            of_key(true).chain(of_key(false))
+        })
+    }
+
     fn meta(&self, keys: &[&str]) -> Option<(&'h str, Source)> {
         self.metas(keys).next()
     }
@@ -176,11 +196,11 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
             });
         }
     }
-    for (v, s) in cx.metas(&[
-        "og:title",
-        "twitter:title",
+    for (v, s) in cx.metas_rdfa_first(&[
         "dc.title",
         "dcterms.title",
+        "og:title",
+        "twitter:title",
         "parsely-title",
         "sailthru.title",
         "headline",
@@ -2312,6 +2332,36 @@ mod tests {
         );
         assert_eq!(m.title.as_deref(), Some("Oak"));
         assert_eq!(m.provenance.title, Some(Source::JsonLd));
+    }
+
+    #[test]
+    fn dublin_core_title_before_open_graph_and_property_before_name() {
+        // Neither is shown by the page: the curated Dublin Core title wins, and of a key
+        // written both ways the `property` form.
+        let m = meta_of(
+            r#"<title>Title element</title>
+            <meta name="og:title" content="Social name title">
+            <meta name="DC.title" content="Catalogue name title">
+            <meta property="dc:title" content="Catalogue property title">
+            <meta property="og:title" content="Social property title">
+            <h1>Unrelated heading</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Catalogue property title"));
+        // Must not fire: without Dublin Core, the Open Graph `property` form wins over the
+        // `name` form written first.
+        let m = meta_of(
+            r#"<title>Title element</title>
+            <meta name="og:title" content="Social name title">
+            <meta property="og:title" content="Social property title">"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Social property title"));
+        // Must not fire: an Open Graph title the <h1> shows beats a Dublin Core one.
+        let m = meta_of(
+            r#"<meta property="og:title" content="The headline shown here">
+            <meta name="DC.title" content="A catalogue entry">
+            <h1>The headline shown here</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("The headline shown here"));
     }
 
     #[test]
