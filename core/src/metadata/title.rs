@@ -203,16 +203,21 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, hint: Option<&str>) ->
         // site is not known (a known one would have matched), it reads like a name (not
         // "… - an async task framework"), and what remains is more than a few words
         // ("Google - Site Reliability Engineering" stays whole).
-        let generic_ok = |dropped: &str, kept: &str| -> bool {
+        // Once the site went from one end, the part at the other end is title text
+        // ("Place - Headline - Site" keeps "Place - Headline").
+        let generic_ok = |dropped: &str, kept: &str, front: bool| -> bool {
+            let found_here = if front { prefix } else { suffix };
+            let found_there = if front { suffix } else { prefix };
             !dropped.chars().next().is_some_and(char::is_lowercase)
-                && (prefix || suffix || (site_key.is_none() && words(kept) > MAX_SHORT_TITLE_WORDS))
+                && !found_there
+                && (found_here || (site_key.is_none() && words(kept) > MAX_SHORT_TITLE_WORDS))
         };
         if parts.len() == 2 {
             // The short side is the site name.
-            if words(last) <= 4 && words(first) >= words(last) && generic_ok(last, first) {
+            if words(last) <= 4 && words(first) >= words(last) && generic_ok(last, first, false) {
                 return first.to_string();
             }
-            if words(first) <= 3 && words(last) > words(first) && generic_ok(first, last) {
+            if words(first) <= 3 && words(last) > words(first) && generic_ok(first, last, true) {
                 return last.to_string();
             }
             if prefix || suffix {
@@ -223,11 +228,11 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, hint: Option<&str>) ->
         // "A | B | Site": drop the last part when short; "Site | Section | A": keep the last.
         if words(last) <= 4
             && let Some(rest) = parts.get(..parts.len() - 1)
-            && generic_ok(last, first)
+            && generic_ok(last, first, false)
         {
             return joined(rest);
         }
-        if words(first) <= 4 && generic_ok(first, last) {
+        if words(first) <= 4 && generic_ok(first, last, true) {
             return last.to_string();
         }
         if prefix || suffix {
@@ -400,6 +405,29 @@ mod tests {
         assert_eq!(
             strip_site("Getting lean with digital ad formats | IAB", None, None),
             "Getting lean with digital ad formats"
+        );
+    }
+
+    #[test]
+    fn a_site_found_at_one_end_keeps_the_other_end() {
+        // The site went from the end: the short first part is title text.
+        assert_eq!(
+            strip_site(
+                "Summit in Oslo - Aid group: more people need help - Aid Group e.V.",
+                Some("Aid Group e.V."),
+                None
+            ),
+            "Summit in Oslo - Aid group: more people need help"
+        );
+        // Must not fire: with no site part found, a short unknown first part is dropped
+        // before a long title.
+        assert_eq!(
+            strip_site(
+                "Weekly News - Something rather long happened in the town today",
+                None,
+                None
+            ),
+            "Something rather long happened in the town today"
         );
     }
 
