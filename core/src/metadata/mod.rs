@@ -223,6 +223,7 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         structured,
         h1s: h1s.iter().map(|(_, t)| t.clone()).collect(),
         head_title: cx.page.title.clone(),
+        site_from_heading: meta.site_name.is_none() && site_h1.is_some(),
         site_name: meta.site_name.clone().or(site_h1),
     };
     let mut title_h1 = None;

@@ -39,6 +39,8 @@ pub(crate) struct Inputs {
     pub head_title: Option<String>,
     /// The site name, when known (to strip it).
     pub site_name: Option<String>,
+    /// `site_name` is only what a logo heading shows, not declared by the page's metadata.
+    pub site_from_heading: bool,
 }
 
 /// The best title and its source.
@@ -90,7 +92,7 @@ pub(crate) fn choose(inp: &Inputs) -> Option<(String, Source)> {
         .or_else(|| structured.iter().find(in_title))
         .or_else(|| structured.first());
     if let Some(c) = pick {
-        let cleaned = strip_site(&c.text, site, h1.map(String::as_str));
+        let cleaned = strip_site(&c.text, site, h1.map(String::as_str), inp.site_from_heading);
         // A structured title that merely names the site is no title.
         if site.is_none_or(|s| fold(s) != fold(&cleaned)) {
             return Some((cap(&cleaned), c.source));
@@ -101,7 +103,7 @@ pub(crate) fn choose(inp: &Inputs) -> Option<(String, Source)> {
     }
     if let Some(t) = head {
         let first_h1 = inp.h1s.first().map(String::as_str);
-        let cleaned = strip_site(t, site, first_h1);
+        let cleaned = strip_site(t, site, first_h1, inp.site_from_heading);
         if !fold(&cleaned).is_empty() {
             return Some((cap(&cleaned), Source::Dom));
         }
@@ -131,8 +133,15 @@ fn cap(s: &str) -> String {
 
 /// Removes a site name joined to the title with a separator ("X | Site", "Site - X",
 /// "Site » Blog Archive » X"). `site` is the known site name; `hint` a confirmed headline
-/// (an `<h1>`).
-pub(crate) fn strip_site(title: &str, site: Option<&str>, hint: Option<&str>) -> String {
+/// (an `<h1>`). `site_guessed`: the site name is only what a logo heading shows ("Hi,
+/// I'm Ann."), so a title that does not contain it may still end in the site's name (the
+/// usual place; a guess does not license cutting the front).
+pub(crate) fn strip_site(
+    title: &str,
+    site: Option<&str>,
+    hint: Option<&str>,
+    site_guessed: bool,
+) -> String {
     let title = title.trim();
     let site_key = site.map(fold).filter(|s| !s.is_empty());
     let hint_key = hint.map(fold).filter(|s| !s.is_empty());
@@ -210,7 +219,9 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, hint: Option<&str>) ->
             let found_there = if front { suffix } else { prefix };
             !dropped.chars().next().is_some_and(char::is_lowercase)
                 && !found_there
-                && (found_here || (site_key.is_none() && words(kept) > MAX_SHORT_TITLE_WORDS))
+                && (found_here
+                    || ((site_key.is_none() || (site_guessed && !front))
+                        && words(kept) > MAX_SHORT_TITLE_WORDS))
         };
         if parts.len() == 2 {
             // The short side is the site name.
@@ -259,40 +270,46 @@ mod tests {
             strip_site(
                 "US talks meant to build trust | The Kyiv Independent",
                 None,
-                None
+                None,
+                false
             ),
             "US talks meant to build trust"
         );
         assert_eq!(
-            strip_site("Site - The real title of the story", None, None),
+            strip_site("Site - The real title of the story", None, None, false),
             "The real title of the story"
         );
-        assert_eq!(strip_site("Short | Site", None, Some("Short")), "Short");
         assert_eq!(
-            strip_site("No separator here", None, None),
+            strip_site("Short | Site", None, Some("Short"), false),
+            "Short"
+        );
+        assert_eq!(
+            strip_site("No separator here", None, None, false),
             "No separator here"
         );
         assert_eq!(
-            strip_site("A long story title « My Blog", Some("My Blog"), None),
+            strip_site("A long story title « My Blog", Some("My Blog"), None, false),
             "A long story title"
         );
         assert_eq!(
             strip_site(
                 "Example News: Something happened today",
                 Some("Example News"),
-                None
+                None,
+                false
             ),
             "Something happened today"
         );
         assert_eq!(
-            strip_site("Brexit: what happens next", None, None),
+            strip_site("Brexit: what happens next", None, None, false),
             "Brexit: what happens next"
         );
         assert_eq!(
             strip_site(
                 "Part one - part two of the title | Site",
                 Some("Site"),
-                None
+                None,
+                false
             ),
             "Part one - part two of the title"
         );
@@ -305,6 +322,7 @@ mod tests {
             h1s: vec!["The headline".into()],
             head_title: Some("The headline | Site".into()),
             site_name: Some("Site".into()),
+            site_from_heading: false,
         };
         assert_eq!(
             choose(&inp),
@@ -319,6 +337,7 @@ mod tests {
             h1s: vec!["Site".into(), "The story of the day".into()],
             head_title: Some("The story of the day - Site".into()),
             site_name: Some("Site".into()),
+            site_from_heading: false,
         };
         assert_eq!(
             choose(&inp),
@@ -344,7 +363,8 @@ mod tests {
             strip_site(
                 "Four Years » Blog Archive » Interning of small integers",
                 Some("Four Years"),
-                None
+                None,
+                false
             ),
             "Interning of small integers"
         );
@@ -353,7 +373,8 @@ mod tests {
             strip_site(
                 "Site » A long first half of the title » and its end",
                 Some("Site"),
-                None
+                None,
+                false
             ),
             "A long first half of the title » and its end"
         );
@@ -366,7 +387,8 @@ mod tests {
             strip_site(
                 "新竹尖石_美樹營地賞楓秋天 (2) @ 史蒂文的家 :: 痞客邦",
                 Some("史蒂文的家"),
-                None
+                None,
+                false
             ),
             "新竹尖石_美樹營地賞楓秋天 (2) @ 史蒂文的家 :: 痞客邦"
         );
@@ -374,7 +396,8 @@ mod tests {
             strip_site(
                 "How caching works - Dropbox Tech Blog",
                 Some("Dropbox"),
-                None
+                None,
+                false
             ),
             "How caching works"
         );
@@ -384,12 +407,17 @@ mod tests {
     fn unknown_parts_are_dropped_only_when_they_read_like_a_name() {
         // A lower-case part continues the title.
         assert_eq!(
-            strip_site("How we designed ATF - an async task framework", None, None),
+            strip_site(
+                "How we designed ATF - an async task framework",
+                None,
+                None,
+                false
+            ),
             "How we designed ATF - an async task framework"
         );
         // What would remain is too short to be the whole title.
         assert_eq!(
-            strip_site("Google - Site Reliability Engineering", None, None),
+            strip_site("Google - Site Reliability Engineering", None, None, false),
             "Google - Site Reliability Engineering"
         );
         // A known site name that no part matches: the parts are all title.
@@ -397,13 +425,19 @@ mod tests {
             strip_site(
                 "Minecraft 1.8 - The Bountiful Update",
                 Some("Update News"),
-                None
+                None,
+                false
             ),
             "Minecraft 1.8 - The Bountiful Update"
         );
         // Must fire: an unknown capitalised name after a long title.
         assert_eq!(
-            strip_site("Getting lean with digital ad formats | IAB", None, None),
+            strip_site(
+                "Getting lean with digital ad formats | IAB",
+                None,
+                None,
+                false
+            ),
             "Getting lean with digital ad formats"
         );
     }
@@ -415,7 +449,8 @@ mod tests {
             strip_site(
                 "Summit in Oslo - Aid group: more people need help - Aid Group e.V.",
                 Some("Aid Group e.V."),
-                None
+                None,
+                false
             ),
             "Summit in Oslo - Aid group: more people need help"
         );
@@ -425,9 +460,46 @@ mod tests {
             strip_site(
                 "Weekly News - Something rather long happened in the town today",
                 None,
-                None
+                None,
+                false
             ),
             "Something rather long happened in the town today"
+        );
+    }
+
+    #[test]
+    fn a_guessed_site_name_does_not_protect_a_name_at_the_end() {
+        // Fires: the site name is only a logo heading's text, and the <title> ends in a
+        // name-like part after a long title.
+        let inp = Inputs {
+            head_title: Some("Testing your frontend code well | Code | Ann Example".into()),
+            h1s: vec!["Unrelated intro words".into()],
+            site_name: Some("Hi, I'm Ann.".into()),
+            site_from_heading: true,
+            ..Inputs::default()
+        };
+        assert_eq!(
+            choose(&inp).map(|c| c.0).as_deref(),
+            Some("Testing your frontend code well | Code")
+        );
+        // Must not fire: a declared site name that no part matches keeps every part.
+        let inp = Inputs {
+            site_from_heading: false,
+            ..inp
+        };
+        assert_eq!(
+            choose(&inp).map(|c| c.0).as_deref(),
+            Some("Testing your frontend code well | Code | Ann Example")
+        );
+        // Must not fire: a guess does not license cutting the front.
+        assert_eq!(
+            strip_site(
+                "A Tale of Two - Chapter 1 - Something quite a lot longer here",
+                Some("Some Archive"),
+                None,
+                true
+            ),
+            "A Tale of Two - Chapter 1 - Something quite a lot longer here"
         );
     }
 
@@ -438,6 +510,7 @@ mod tests {
             h1s: vec!["Beijing 2022 is a chance for the sport".into()],
             head_title: Some("Beijing 2022 is a chance for the sport".into()),
             site_name: Some("Union of Biathlon - UB".into()),
+            site_from_heading: false,
         };
         assert_eq!(
             choose(&inp),
@@ -453,6 +526,7 @@ mod tests {
             h1s: vec![long.into()],
             head_title: Some(format!("{long} | Pivot")),
             site_name: Some(long.into()),
+            site_from_heading: false,
         };
         assert_eq!(choose(&inp), Some((long.to_string(), Source::OpenGraph)));
     }
@@ -467,6 +541,7 @@ mod tests {
             h1s: vec!["The real headline of the page".into()],
             head_title: Some("Site name: some products and more".into()),
             site_name: None,
+            site_from_heading: false,
         };
         assert_eq!(
             choose(&inp),
@@ -484,6 +559,7 @@ mod tests {
             h1s: vec![],
             head_title: Some("The story as titled".into()),
             site_name: None,
+            site_from_heading: false,
         };
         assert_eq!(
             choose(&inp),
