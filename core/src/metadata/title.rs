@@ -92,7 +92,14 @@ pub(crate) fn choose(inp: &Inputs) -> Option<(String, Source)> {
         .or_else(|| structured.iter().find(in_title))
         .or_else(|| structured.first());
     if let Some(c) = pick {
-        let cleaned = strip_site(&c.text, site, h1.map(String::as_str), inp.site_from_heading);
+        let cleaned = if !inp.site_from_heading
+            && let (Some(t), Some(s)) = (head, site)
+            && publisher_cut(c, &structured, t, s)
+        {
+            c.text.trim().to_string()
+        } else {
+            strip_site(&c.text, site, h1.map(String::as_str), inp.site_from_heading)
+        };
         // A structured title that merely names the site is no title.
         if site.is_none_or(|s| fold(s) != fold(&cleaned)) {
             return Some((cap(&cleaned), c.source));
@@ -112,6 +119,33 @@ pub(crate) fn choose(inp: &Inputs) -> Option<(String, Source)> {
         .iter()
         .find(|h| fold(h).chars().count() >= 4)
         .map(|h| (cap(h), Source::Dom))
+}
+
+/// `true` when the `<title>` is the structured title `c`, then a separator, then (after
+/// any other parts) the declared site name, while `c` has separator parts of its own and
+/// none names the site ("X | Ann Author" beside "X | Ann Author | Section | Site"): the
+/// publisher already cut the site from `c`, so its other parts (an author, a series) belong
+/// to the title. Not when another title field (`twitter:title`, JSON-LD) gives only a part
+/// of `c` ("X" beside "X - Tip with photo"): the publisher's fields then disagree.
+fn publisher_cut(c: &Cand, all: &[&Cand], head: &str, site: &str) -> bool {
+    let (text, head) = (c.text.trim(), head.trim());
+    let site_key = fold(site);
+    let key = fold(text);
+    let Some(rest) = head.strip_prefix(text) else {
+        return false;
+    };
+    let seps = || SEPARATORS.iter().filter(|s| **s != ": ");
+    let has_parts = seps().any(|s| text.contains(s));
+    let names_site = site_key.is_empty()
+        || seps().any(|sep| text.split(sep).any(|p| fold(p).contains(&site_key)));
+    let ends_in_site = seps().any(|sep| {
+        rest.starts_with(sep) && rest.rsplit(sep).next().is_some_and(|l| fold(l) == site_key)
+    });
+    let field_disagrees = all.iter().any(|o| {
+        let k = fold(&o.text);
+        o.source != Source::Microdata && k != key && key.contains(&k)
+    });
+    has_parts && !names_site && ends_in_site && !field_disagrees
 }
 
 /// `true` when two folded titles are the same or one is the other plus a short affix.
@@ -500,6 +534,51 @@ mod tests {
                 true
             ),
             "A Tale of Two - Chapter 1 - Something quite a lot longer here"
+        );
+    }
+
+    #[test]
+    fn a_structured_title_the_publisher_cut_keeps_its_other_parts() {
+        // Fires: og:title is the <title> less its section and site; the author stays.
+        let inp = Inputs {
+            structured: vec![cand(
+                "Whales stranded on the coast | Ann Author",
+                Source::OpenGraph,
+            )],
+            h1s: vec!["Whales stranded on the coast".into()],
+            head_title: Some(
+                "Whales stranded on the coast | Ann Author | Environment | The Daily".into(),
+            ),
+            site_name: Some("The Daily".into()),
+            site_from_heading: false,
+        };
+        assert_eq!(
+            choose(&inp).map(|c| c.0).as_deref(),
+            Some("Whales stranded on the coast | Ann Author")
+        );
+        // Must not fire: another title field gives only the headline.
+        let mut other = Inputs {
+            structured: vec![
+                cand("Cutting tomatoes - Tip with photo", Source::OpenGraph),
+                cand("Cutting tomatoes", Source::Meta),
+            ],
+            h1s: vec!["Cutting tomatoes".into()],
+            head_title: Some("Cutting tomatoes - Tip with photo - cooks.example".into()),
+            site_name: Some("cooks.example".into()),
+            site_from_heading: false,
+        };
+        assert_eq!(
+            choose(&other).map(|c| c.0).as_deref(),
+            Some("Cutting tomatoes")
+        );
+        // Must not fire: a part of the structured title names the site.
+        other.structured = vec![cand("Wedding checklist | Venue City", Source::OpenGraph)];
+        other.h1s = vec!["Wedding checklist".into()];
+        other.head_title = Some("Wedding checklist | Venue City | Venue".into());
+        other.site_name = Some("Venue".into());
+        assert_eq!(
+            choose(&other).map(|c| c.0).as_deref(),
+            Some("Wedding checklist")
         );
     }
 
