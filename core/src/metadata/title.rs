@@ -17,6 +17,9 @@ const MAX_SITE_NAME_WORDS: usize = 6;
 const MAX_SITE_AFFIX_CHARS: usize = 10;
 /// A title of at most this many words is kept whole rather than cut to fewer.
 const MAX_SHORT_TITLE_WORDS: usize = 4;
+/// Shortest title taken for a copy cut at a length limit (such limits are 60 characters
+/// and more).
+const MIN_CUT_TITLE_CHARS: usize = 60;
 /// Longest accepted title, in characters.
 const MAX_TITLE_CHARS: usize = 400;
 
@@ -53,13 +56,18 @@ pub(crate) fn choose(inp: &Inputs) -> Option<(String, Source)> {
     let head = inp.head_title.as_deref().filter(|t| !t.is_empty());
     let head_key = head.map(fold).unwrap_or_default();
     let site_key = site.map(fold).unwrap_or_default();
-    // A structured title that merely names the site is no title.
+    // A structured title that merely names the site is no title, nor one cut short.
     let structured: Vec<&Cand> = inp
         .structured
         .iter()
         .filter(|c| {
             let k = fold(&c.text);
-            !k.is_empty() && k != site_key
+            let others = inp
+                .structured
+                .iter()
+                .map(|o| o.text.as_str())
+                .chain(inp.h1s.iter().map(String::as_str));
+            !k.is_empty() && k != site_key && !is_cut_short(&c.text, others)
         })
         .collect();
     // An h1 confirmed by another source is the visible headline.
@@ -146,6 +154,25 @@ fn publisher_cut(c: &Cand, all: &[&Cand], head: &str, site: &str) -> bool {
         o.source != Source::Microdata && k != key && key.contains(&k)
     });
     has_parts && !names_site && ends_in_site && !field_disagrees
+}
+
+/// `true` when `text` is a long title that another title of the page continues mid-phrase
+/// (a JSON-LD `headline` cut at a length limit: "… nettomaksajana ei ole" beside "…
+/// nettomaksajana ei ole otettu huomioon"). A continuation after punctuation ("X |
+/// Site", "X: subtitle", "X (with pictures)") is another title, not the rest of this one.
+fn is_cut_short<'a>(text: &str, others: impl Iterator<Item = &'a str>) -> bool {
+    let text = text.trim();
+    if text.chars().count() < MIN_CUT_TITLE_CHARS {
+        return false;
+    }
+    others.into_iter().any(|o| {
+        o.trim().strip_prefix(text).is_some_and(|rest| {
+            rest.trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// `true` when two folded titles are the same or one is the other plus a short affix.
@@ -580,6 +607,35 @@ mod tests {
             choose(&other).map(|c| c.0).as_deref(),
             Some("Wedding checklist")
         );
+    }
+
+    #[test]
+    fn a_title_cut_at_a_length_limit_gives_way_to_its_full_copy() {
+        let full =
+            "A rather long headline about a meeting of two leaders that ends with a quote in full";
+        let cut = "A rather long headline about a meeting of two leaders that ends with a";
+        // Fires: the JSON-LD headline is the og:title cut short.
+        let inp = Inputs {
+            structured: vec![cand(cut, Source::JsonLd), cand(full, Source::OpenGraph)],
+            head_title: Some(format!("{full} | Daily")),
+            site_name: Some("Daily".into()),
+            ..Inputs::default()
+        };
+        assert_eq!(choose(&inp), Some((full.to_string(), Source::OpenGraph)));
+        // Must not fire: the longer title goes on after punctuation (a subtitle).
+        let sub = format!("{cut}: and a subtitle");
+        let inp = Inputs {
+            structured: vec![cand(cut, Source::JsonLd), cand(&sub, Source::OpenGraph)],
+            head_title: Some(format!("{cut} | Daily")),
+            site_name: Some("Daily".into()),
+            ..Inputs::default()
+        };
+        assert_eq!(choose(&inp), Some((cut.to_string(), Source::JsonLd)));
+        // Must not fire: a short title is no copy cut at a limit.
+        assert!(!is_cut_short(
+            "Short one",
+            ["Short one more words"].into_iter()
+        ));
     }
 
     #[test]
