@@ -177,7 +177,7 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         .h1s
         .iter()
         .take(8)
-        .map(|&ix| (ix, cx.text(ix, 400)))
+        .map(|&ix| (ix, without_permalink(&cx.text(ix, 400)).to_string()))
         .filter(|(_, t)| !t.is_empty())
         .filter(|(ix, t)| {
             let site = is_site_heading(&cx, *ix, t);
@@ -556,6 +556,14 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
 const SITE_HEADING_CLASSES: &[&str] = &["logo", "brand", "sitetitle", "sitename"];
 /// Class/id fragments that name a page's own headline, which wins over the above.
 const HEADLINE_CLASSES: &[&str] = &["entry", "post", "article", "headline", "story"];
+
+/// Permalink marks documentation generators append to headings ("Install¶").
+const PERMALINK_MARKS: &[char] = &['¶', '🔗'];
+
+/// A heading's text without a trailing permalink mark (Sphinx's `<a class="headerlink">¶</a>`).
+fn without_permalink(text: &str) -> &str {
+    text.trim_end_matches(|c: char| PERMALINK_MARKS.contains(&c) || c.is_whitespace())
+}
 
 /// `true` when an `<h1>` shows the site rather than the page: named like a logo or site
 /// title, or all of its text is one link to the site's home page.
@@ -2363,6 +2371,20 @@ mod tests {
             <h1>The headline shown here</h1>"#,
         );
         assert_eq!(m.title.as_deref(), Some("The headline shown here"));
+    }
+
+    #[test]
+    fn a_heading_permalink_mark_is_not_title_text() {
+        let m = meta_of(
+            r##"<title>Shared history — a tool</title>
+            <h1>Shared history<a class="headerlink" href="#s">¶</a></h1>"##,
+        );
+        assert_eq!(m.title.as_deref(), Some("Shared history"));
+        // Must not fire: a mark inside the heading stays.
+        assert_eq!(
+            without_permalink("The ¶ sign explained"),
+            "The ¶ sign explained"
+        );
     }
 
     #[test]
