@@ -164,7 +164,26 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words, thread: bool) -> Option<St
     if sig.any(Sig::CAPTION) && s.chars < MAX_CAPTION_CHARS {
         return Some(format!("caption/credit words, {} chars", s.chars));
     }
+    if sig.any(Sig::CAPTION) && is_caption_list(ctx, ix) {
+        return Some("caption/credit words on a list: a slideshow's legends".to_string());
+    }
     None
+}
+
+/// Items a caption-named list needs to be a slideshow's legends.
+const MIN_CAPTION_LIST_ITEMS: usize = 3;
+
+/// `true` when `ix` is a list named as captions (`<ul class="legends">`, `<ol
+/// class="captions">`) with several items: the per-slide titles and captions of a gallery.
+/// Each caption is short, but fifty of them outweigh the story the gallery illustrates.
+///
+/// Page pattern: `<div class="gallery"><ul class="legends"><li><h2>1/50 Title</h2><p>Caption
+/// of the first photo…</p></li>…</ul></div>`. A list without caption words, or a caption-named
+/// element that is not a list, is left to the other rules.
+fn is_caption_list(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let doc = ctx.doc;
+    matches!(doc.tag(ix), Some(Tag::Ul | Tag::Ol))
+        && doc.children(ix).filter(|c| doc.is(*c, Tag::Li)).count() >= MIN_CAPTION_LIST_ITEMS
 }
 
 /// `true` when `ix` sits inside a sentence: its parent has text of its own beside it. A
@@ -313,5 +332,33 @@ mod tests {
         let html = format!("<body>{BODY}{BODY}<section id=comments>{posts}</section></body>");
         let t = surviving_text(&html, |c| super::run(c, super::Words::All));
         assert!(!t.contains("Post number"), "{t}");
+    }
+    #[test]
+    fn removes_a_caption_named_list_of_legends() {
+        let item = "<li><h2>2/5 Photo</h2><p>What the photo shows, in a caption.</p></li>";
+        let html = format!(
+            "<body>{BODY}<ul class=legends>{}</ul></body>",
+            item.repeat(5)
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(
+            t.contains("The article body") && !t.contains("What the photo"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn keeps_a_long_list_without_caption_words_and_a_long_caption_that_is_no_list() {
+        let item = "<li><p>A step of the recipe, described at some length so that the list                     holds plenty of text.</p></li>";
+        let long = "A caption so long that it is more than a caption. ".repeat(8);
+        let html = format!(
+            "<body>{BODY}<ul class=steps>{}</ul><div class=legend>{long}</div></body>",
+            item.repeat(5)
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(
+            t.contains("A step of the recipe") && t.contains("more than a caption"),
+            "{t}"
+        );
     }
 }
