@@ -132,7 +132,10 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words, thread: bool) -> Option<St
     }
     let s = &ctx.stats[ix];
     let prose_body = s.prose_chars >= MIN_PROSE_BODY_CHARS && s.paras >= MIN_PROSE_BODY_PARAS;
-    if sig.any(Sig::STRONG_BOILERPLATE) && (sig.any(Sig::COMMENTS) || !prose_body) {
+    if sig.any(Sig::STRONG_BOILERPLATE)
+        && (sig.any(Sig::COMMENTS) || !prose_body)
+        && !is_phrase_in_sentence(ctx, ix, sig)
+    {
         return Some(format!(
             "boilerplate words ({:#x})",
             sig.0 & Sig::STRONG_BOILERPLATE
@@ -195,6 +198,20 @@ fn in_running_text(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
         ctx.doc.tag(p).is_some_and(|t| t.is_block())
             && ctx.stats[p].inline_chars > own + MIN_RUNNING_TEXT_CHARS
     })
+}
+
+/// `true` when `ix` is an inline element (a link, a span) inside a sentence of its block,
+/// named with a strong word other than comments or screen-reader-only: a glossary or
+/// annotation link (`<a class="popup">`) whose words are part of the sentence. Hidden
+/// (`sr-only`) text is still removed: a reader does not see it.
+///
+/// Page pattern: `<p>filled with a conviction that <a class="popup" onclick=…>the easiest way
+/// of life is the best</a>. Hence…</p>`. A `<div class="share">` block, or an inline share
+/// link standing alone in its block, is not affected.
+fn is_phrase_in_sentence(ctx: &Ctx<'_, '_>, ix: NodeIx, sig: Sig) -> bool {
+    ctx.doc.tag(ix).is_some_and(|t| !t.is_block())
+        && !sig.any(Sig::COMMENTS | Sig::HIDDEN)
+        && in_running_text(ctx, ix)
 }
 
 /// Characters of text beside an element, in its parent, that make it part of a sentence.
@@ -360,5 +377,28 @@ mod tests {
             t.contains("A step of the recipe") && t.contains("more than a caption"),
             "{t}"
         );
+    }
+    #[test]
+    fn keeps_a_strong_word_link_inside_a_sentence() {
+        let html = format!(
+            "<body>{BODY}<p>He was filled with the conviction that <a class=popup href=#>the \
+             easiest way of life is the best</a>, and so he lived.</p></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(t.contains("the easiest way of life"), "{t}");
+    }
+
+    #[test]
+    fn removes_hidden_text_and_lone_share_links_even_inline() {
+        let html = format!(
+            "<body>{BODY}<p>The photo <span class=sr-only>(opens a larger version)</span> shows \
+             the river at dawn.</p><p><a class=share href=/s>Share this story</a></p></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(
+            t.contains("shows the river") && !t.contains("opens a larger"),
+            "{t}"
+        );
+        assert!(!t.contains("Share this story"), "{t}");
     }
 }
