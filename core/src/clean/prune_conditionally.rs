@@ -42,6 +42,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx], scores: &Scores) {
     let (max_ld_plain, max_ld_content) = (t.max_link_density, t.max_link_density_content);
     for &root in roots {
         let doc = ctx.doc;
+        let cells = data_table_cells(ctx, root);
         // Innermost first: reverse document order visits descendants before ancestors.
         for ix in doc.subtree(root).rev() {
             if ix == root || ctx.removed[ix].is_some() {
@@ -49,12 +50,47 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx], scores: &Scores) {
             }
             if let Some(reason) = judge(ctx, ix, scores.score[ix], max_ld_plain, max_ld_content)
                 && !ctx.is_removed(ix)
+                && !(reason.ends_with(SHORT_BLOCK) && in_cell(doc, ix, &cells))
             {
                 ctx.remove(ix, PassId::PruneConditionally, || reason);
                 ctx.subtract_from_ancestors(ix);
             }
         }
     }
+}
+
+/// The end of the reason of the short-block rule.
+const SHORT_BLOCK: &str = "chars only";
+
+/// The cells (`td`, `th`) of the data tables under `root`, in document order, as computed
+/// before any pruning.
+fn data_table_cells(ctx: &Ctx<'_, '_>, root: NodeIx) -> Vec<(NodeIx, NodeIx)> {
+    let doc = ctx.doc;
+    let mut cells = Vec::new();
+    for t in doc.subtree(root) {
+        if doc.is(t, Tag::Table) && crate::assemble::is_data_table(ctx, t) {
+            cells.extend(
+                doc.subtree(t)
+                    .filter(|c| matches!(doc.tag(*c), Some(Tag::Td | Tag::Th)))
+                    .map(|c| (c, doc.end(c))),
+            );
+        }
+    }
+    cells
+}
+
+/// `true` when `ix` sits in a cell of a data table: a short block there (`<td><div>71.1
+/// MB</div></td>`, a product name wrapped in a `<div>` by a word processor's export) is a
+/// value of the table, not a stray fragment. Readability leaves data tables' insides alone.
+///
+/// Page pattern: `<table><tr><th>App</th><th>Size</th></tr><tr><td><div><a>Gmail</a></div>
+/// </td><td><div>32.7 MB</div></td></tr>…</table>`. A short `<div>` outside a table, or in a
+/// layout table, is judged as before.
+fn in_cell(doc: &crate::dom::Doc<'_>, ix: NodeIx, cells: &[(NodeIx, NodeIx)]) -> bool {
+    // Cells of one table do not nest (a nested table makes it a layout table), so the cell
+    // starting last at or before `ix` is the only one that can hold it.
+    let i = cells.partition_point(|(c, _)| *c <= ix);
+    i > 0 && ix < cells[i - 1].1 && doc.contains(cells[i - 1].0, ix)
 }
 
 /// Readability's class weight, from our signature: ±25. Only words that name a region as
@@ -157,7 +193,7 @@ fn judge(
         && !in_figure
         && !has_text_block(ctx, ix)
     {
-        return Some(format!("{} chars only", s.chars));
+        return Some(format!("{} {SHORT_BLOCK}", s.chars));
     }
     let linked_furniture =
         weight < 25.0 && ld > max_ld_plain && !(is_list && ld < max_ld_content && s.chars > 200);
@@ -313,5 +349,26 @@ mod tests {
                     nine, ten, eleven, and so on</a></div></body>";
         let t = surviving_text_in_body(html, super::run);
         assert!(t.contains("One, two"));
+    }
+    #[test]
+    fn keeps_short_blocks_in_the_cells_of_a_data_table() {
+        let html = format!(
+            "<body><div>{PROSE}<table><tr><th>App</th><th>Size</th></tr>\
+             <tr><td><div>Gmail</div></td><td><div>32.7 MB</div></td></tr>\
+             <tr><td><div>Maps</div></td><td><div>18.1 MB</div></td></tr>\
+             <tr><td><div>Photos</div></td><td><div>9.4 MB</div></td></tr></table></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(t.contains("Gmail") && t.contains("9.4 MB"), "{t}");
+    }
+
+    #[test]
+    fn still_prunes_short_blocks_outside_data_tables() {
+        let html = format!(
+            "<body><div>{PROSE}<div>Advert</div><table role=presentation><tr><td>\
+             <div>Menu</div></td><td>{PROSE}</td></tr></table></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(!t.contains("Advert") && !t.contains("Menu"), "{t}");
     }
 }
