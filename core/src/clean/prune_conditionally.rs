@@ -59,6 +59,17 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx], scores: &Scores) {
     }
 }
 
+/// `true` when a list's links stay under the content limit: its items are links with words
+/// of their own around them (a changelog's "Bug 123 – what was fixed", a release note's
+/// "<a>Name</a> fixed an issue with …"), the article's, however short the list. A list that is
+/// almost all link text (a menu, "more stories") is above the limit and still pruned.
+///
+/// Page pattern: `<ul><li><a href=/u/1>Ankush</a> fixed an issue with revoked
+/// permissions</li><li><a href=/b/2>Bug 2</a> – the tab unloader shows UI</li></ul>`.
+fn is_annotated_link_list(is_list: bool, ld: f32, max_ld_content: f32) -> bool {
+    is_list && ld < max_ld_content
+}
+
 /// The end of the reason of the short-block rule.
 const SHORT_BLOCK: &str = "chars only";
 
@@ -196,7 +207,7 @@ fn judge(
         return Some(format!("{} {SHORT_BLOCK}", s.chars));
     }
     let linked_furniture =
-        weight < 25.0 && ld > max_ld_plain && !(is_list && ld < max_ld_content && s.chars > 200);
+        weight < 25.0 && ld > max_ld_plain && !is_annotated_link_list(is_list, ld, max_ld_content);
     let linked_despite_words = weight >= 25.0 && ld > max_ld_content;
     let embeds = (s.embeds == 1 && s.chars < 75) || s.embeds > 1;
     // Checked only when a rule below would fire: a data table in the article keeps its links.
@@ -370,5 +381,27 @@ mod tests {
         );
         let t = surviving_text_in_body(&html, super::run);
         assert!(!t.contains("Advert") && !t.contains("Menu"), "{t}");
+    }
+    #[test]
+    fn keeps_a_short_list_of_annotated_links() {
+        let html = format!(
+            "<body><div>{PROSE}<ul><li><a href=/u/1>Ankush Dua</a> fixed the bug here</li>\
+             <li><a href=/u/2>Gero Frank</a> removed the attribute</li></ul></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(
+            t.contains("fixed the bug here") && t.contains("Gero"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn prunes_a_short_list_of_bare_links() {
+        let html = format!(
+            "<body><div>{PROSE}<ul><li><a href=/a>Home</a></li><li><a href=/b>World news</a>\
+             </li><li><a href=/c>Sport</a> now</li></ul></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(!t.contains("World news"), "{t}");
     }
 }
