@@ -255,14 +255,29 @@ fn holds_data_table(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
 }
 
 /// `true` when `ix` holds a short but real sentence (e.g. a one-line paragraph of the
-/// article): such blocks are left to the text filters.
+/// article, a line of dialogue in a story written in `<div>`s: "He stood.", "“Gotcha.”",
+/// "But all the rest of it…", "[Alden: Et tu, Lexi?]"): such blocks are left to the text
+/// filters. The sentence ends in `.`, `!`, `?` or `…`, possibly inside closing quotes or
+/// brackets; a label ("Image", "EXCLUSIVE", "102", "[Edit]") or a name ending in an initial
+/// ("Alicia R.") does not.
 fn has_text_block(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
     let s = &ctx.stats[ix];
-    s.chars >= 10 && s.link_chars == 0 && {
+    s.chars >= MIN_SENTENCE_CHARS && s.link_chars == 0 && {
         let text = ctx.subtree_text(ix, 200);
-        text.ends_with(['.', '!', '?', '。', '"', '”'])
+        let body = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+        let initial = body.strip_suffix('.').is_some_and(|b| {
+            b.rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| w.chars().count() == 1)
+        });
+        (body.ends_with(['.', '!', '?', '。', '…']) && !initial)
+            || (body.len() < text.len() && text.ends_with(['"', '”']))
     }
 }
+
+/// The shortest sentence [`has_text_block`] keeps: "He stood." (a word and a stop is a
+/// label's length, "Photo." being rare).
+const MIN_SENTENCE_CHARS: u32 = 8;
 
 #[cfg(test)]
 mod tests {
@@ -403,5 +418,30 @@ mod tests {
         );
         let t = surviving_text_in_body(&html, super::run);
         assert!(!t.contains("World news"), "{t}");
+    }
+    #[test]
+    fn keeps_short_lines_of_dialogue_in_divs() {
+        let html = format!(
+            "<body><div>{PROSE}<div>He stood.</div><div>“Gotcha.”</div>\
+             <div>But all the rest of it…</div>{PROSE}</div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(
+            t.contains("He stood.") && t.contains("Gotcha") && t.contains("rest of it"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn still_prunes_short_labels_and_names() {
+        let html = format!(
+            "<body><div>{PROSE}<div>Image</div><div>Alicia R.</div><div>EXCLUSIVE</div>\
+             {PROSE}</div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(
+            !t.contains("Image") && !t.contains("Alicia") && !t.contains("EXCLUSIVE"),
+            "{t}"
+        );
     }
 }
