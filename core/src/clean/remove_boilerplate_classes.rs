@@ -149,6 +149,7 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words, thread: bool) -> Option<St
     if sig.any(Sig::NAV | Sig::SIDEBAR | Sig::HEADER | Sig::FOOTER)
         && share <= MAX_WEAK_REGION_SHARE_PERCENT
         && !in_running_text(ctx, ix)
+        && !is_data_table_part(ctx, ix)
         && !(sig.any(Sig::HEADER)
             && (has_lead(s) || super::remove_semantic_boilerplate::is_article_header(ctx, ix)))
     {
@@ -187,6 +188,25 @@ fn is_caption_list(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
     let doc = ctx.doc;
     matches!(doc.tag(ix), Some(Tag::Ul | Tag::Ol))
         && doc.children(ix).filter(|c| doc.is(*c, Tag::Li)).count() >= MIN_CAPTION_LIST_ITEMS
+}
+
+/// `true` when `ix` is a row, cell or row group of a data table: there "header" and
+/// "footer" name the table's header cells and totals row (`<td class="header_cell">`), not
+/// the page's regions. Layout tables are not data tables and stay subject to region words.
+///
+/// Page pattern: `<table><tr><td class=header_cell>UX draft</td>…</tr><tr><td>…</td></tr>
+/// </table>`.
+fn is_data_table_part(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let doc = ctx.doc;
+    if !matches!(
+        doc.tag(ix),
+        Some(Tag::Td | Tag::Th | Tag::Tr | Tag::Thead | Tag::Tbody | Tag::Tfoot)
+    ) {
+        return false;
+    }
+    doc.ancestors(ix)
+        .find(|a| doc.is(*a, Tag::Table))
+        .is_some_and(|t| crate::assemble::is_data_table(ctx, t))
 }
 
 /// `true` when `ix` sits inside a sentence: its parent has text of its own beside it. A
@@ -400,5 +420,28 @@ mod tests {
             "{t}"
         );
         assert!(!t.contains("Share this story"), "{t}");
+    }
+    #[test]
+    fn header_words_on_data_table_cells_name_the_tables_header() {
+        let html = format!(
+            "<body>{BODY}<table><caption>Stages</caption><tr><td class=header_cell>UX draft</td><td class=header_cell>\
+             UI review</td></tr><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr>\
+             </table><div class=header><a href=/>Home</a></div></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(t.contains("UX draft") && t.contains("UI review"), "{t}");
+        assert!(!t.contains("Home"), "{t}");
+    }
+
+    #[test]
+    fn header_words_on_layout_table_cells_still_apply() {
+        let html = format!(
+            "<body><table><tr><td class=header><a href=/>Home</a> <a href=/n>News</a></td></tr>\
+             <tr><td>{BODY}<div>A second block of text that makes the cell long, so that this \
+             table is a page layout rather than a table of data, as old sites do.</div></td>\
+             </tr></table></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(!t.contains("Home"), "{t}");
     }
 }
