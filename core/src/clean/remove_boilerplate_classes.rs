@@ -150,6 +150,7 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words, thread: bool) -> Option<St
         && share <= MAX_WEAK_REGION_SHARE_PERCENT
         && !in_running_text(ctx, ix)
         && !is_data_table_part(ctx, ix)
+        && !is_heading_text(ctx, ix)
         && !(sig.any(Sig::HEADER)
             && (has_lead(s) || super::remove_semantic_boilerplate::is_article_header(ctx, ix)))
     {
@@ -189,6 +190,26 @@ fn is_caption_list(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
     matches!(doc.tag(ix), Some(Tag::Ul | Tag::Ol))
         && doc.children(ix).filter(|c| doc.is(*c, Tag::Li)).count() >= MIN_CAPTION_LIST_ITEMS
 }
+
+/// `true` when `ix` is an inline element holding its heading's text: a section heading whose
+/// words link back to the table of contents (`<h2><a class="toc-backref">Conclusion</a></h2>`)
+/// is the heading, not a navigation region.
+///
+/// Page pattern: `<h2><a class="toc-backref" href="#toc">Conclusion</a></h2>`. A `<div
+/// class="toc">` block, or a link beside other heading text, is not affected.
+fn is_heading_text(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let doc = ctx.doc;
+    if doc.tag(ix).is_none_or(|t| t.is_block()) {
+        return false;
+    }
+    doc.ancestors(ix)
+        .take(MAX_HEADING_TEXT_DEPTH)
+        .find(|a| doc.tag(*a).is_some_and(|t| t.heading_level().is_some()))
+        .is_some_and(|h| ctx.stats[ix].chars * 10 >= ctx.stats[h].chars * 9)
+}
+
+/// Inline levels between a heading and the element holding its text (`<h2><span><a>`).
+const MAX_HEADING_TEXT_DEPTH: usize = 3;
 
 /// `true` when `ix` is a row, cell or row group of a data table: there "header" and
 /// "footer" name the table's header cells and totals row (`<td class="header_cell">`), not
@@ -443,5 +464,15 @@ mod tests {
         );
         let t = surviving_text(&html, |c| super::run(c, super::Words::All));
         assert!(!t.contains("Home"), "{t}");
+    }
+    #[test]
+    fn a_heading_whose_text_is_a_toc_link_keeps_it() {
+        let html = format!(
+            "<body>{BODY}<h2><a class=toc-backref href=#toc>Conclusion</a></h2>{BODY}\
+             <div class=toc><a href=#a>Intro</a> <a href=#b>Conclusion</a></div></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(t.contains("Conclusion"), "{t}");
+        assert!(!t.contains("Intro"), "{t}");
     }
 }
