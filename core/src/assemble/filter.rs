@@ -484,9 +484,9 @@ const RIGHTS_PHRASES: &[&str] = &[
 /// stems and plurals ("newsletters", "subskryb…") still match.
 fn contains_word_start(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(i, _)| {
-        !text[..i]
-            .chars()
-            .next_back()
+        !text
+            .get(..i)
+            .and_then(|before| before.chars().next_back())
             .is_some_and(char::is_alphanumeric)
     })
 }

@@ -101,7 +101,9 @@ fn in_cell(doc: &crate::dom::Doc<'_>, ix: NodeIx, cells: &[(NodeIx, NodeIx)]) ->
     // Cells of one table do not nest (a nested table makes it a layout table), so the cell
     // starting last at or before `ix` is the only one that can hold it.
     let i = cells.partition_point(|(c, _)| *c <= ix);
-    i > 0 && ix < cells[i - 1].1 && doc.contains(cells[i - 1].0, ix)
+    i.checked_sub(1)
+        .and_then(|j| cells.get(j))
+        .is_some_and(|&(cell, end)| ix < end && doc.contains(cell, ix))
 }
 
 /// Readability's class weight, from our signature: ±25. Only words that name a region as
