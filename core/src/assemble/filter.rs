@@ -479,6 +479,18 @@ const RIGHTS_PHRASES: &[&str] = &[
     "fotonachweis",
 ];
 
+/// `true` when `phrase` occurs in `text` at the start of a word: "our app" is a call to
+/// action in "get our app", not in "debug your application". The end is left open so that
+/// stems and plurals ("newsletters", "subskryb…") still match.
+fn contains_word_start(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        !text
+            .get(..i)
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Drops calls to action among the last few short blocks: "Get the latest news with our
 /// app", "Sign up for the newsletter", "Support our work" — they follow the article.
 fn trim_calls_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
@@ -492,7 +504,7 @@ fn trim_calls_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
             {
                 let lower = text.to_lowercase();
                 (text.chars().count() <= MAX_CTA_BLOCK_CHARS
-                    && CTA_PHRASES.iter().any(|p| lower.contains(p)))
+                    && CTA_PHRASES.iter().any(|p| contains_word_start(&lower, p)))
                     || RIGHTS_PHRASES.iter().any(|p| lower.contains(p))
             }
             _ => false,
@@ -872,5 +884,38 @@ mod tests {
         assert_eq!(filtered(edges, None), vec![p(body)]);
         assert!(super::is_date_line("31. Mai 2012") && super::is_date_line("May 3, 2021"));
         assert!(!super::is_date_line("2021") && !super::is_date_line("Im Mai 2012 fing es an."));
+    }
+    #[test]
+    fn calls_to_action_match_at_word_starts_only() {
+        let body = "The story itself, a paragraph long enough to be the article's body, goes \
+                    here and ends with a full stop as paragraphs do.";
+        let out = filtered(
+            vec![
+                p(body),
+                p("The inspector offers more features than you can use to debug your application."),
+                p("Get our app for the latest news."),
+            ],
+            None,
+        );
+        let texts: Vec<String> = out
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.contains("debug your application")),
+            "{texts:?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.contains("Get our app")),
+            "{texts:?}"
+        );
+        assert!(contains_word_start(
+            "sign up for our newsletters",
+            "newsletter"
+        ));
+        assert!(!contains_word_start("debug your application", "our app"));
     }
 }

@@ -518,10 +518,38 @@ impl<'c, 'd, 'h> Builder<'c, 'd, 'h> {
         if header_rows >= rows.len() {
             header_rows = 0;
         }
+        self.table_caption(table);
         self.push_block(
             Block::Table { rows, header_rows },
             self.ctx.link_density(table),
         );
+    }
+
+    /// Puts a data table's `<caption>` ("Table 6-1. Example symptoms and causes") before it
+    /// as a paragraph: it is the table's title, visible on the page, and the table block has
+    /// no field for it.
+    ///
+    /// Page pattern: `<table><caption>Table 1. Results</caption><tr><th>…</th></tr>…</table>`.
+    fn table_caption(&mut self, table: NodeIx) {
+        let doc = self.ctx.doc;
+        let Some(cap) = doc
+            .children(table)
+            .find(|c| doc.is(*c, Tag::Caption) && self.ctx.removed[*c].is_none())
+        else {
+            return;
+        };
+        let (text, _) = self.flat_text(cap, " ", false, false);
+        let text = text.trim();
+        if !text.is_empty() {
+            let share = self.ctx.link_density(cap);
+            self.push_block(
+                Block::Paragraph {
+                    text: text.to_string(),
+                    links: vec![],
+                },
+                share,
+            );
+        }
     }
 
     fn code(&mut self, pre: NodeIx) {
@@ -832,5 +860,25 @@ mod tests {
                 caption: Some("Cap".into())
             }
         );
+    }
+    #[test]
+    fn a_data_tables_caption_comes_before_it() {
+        let b = read(
+            "<table><caption>Table 1. Results</caption><tr><th>A</th><th>B</th></tr>\
+             <tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>",
+            Options::default(),
+        );
+        assert_eq!(b[0], para("Table 1. Results"), "{b:?}");
+        assert!(matches!(b[1], Block::Table { .. }), "{b:?}");
+    }
+
+    #[test]
+    fn a_table_without_caption_gets_no_paragraph() {
+        let b = read(
+            "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr>\
+             <tr><td>3</td><td>4</td></tr></table>",
+            Options::default(),
+        );
+        assert_eq!(b.len(), 1, "{b:?}");
     }
 }

@@ -42,6 +42,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx], scores: &Scores) {
     let (max_ld_plain, max_ld_content) = (t.max_link_density, t.max_link_density_content);
     for &root in roots {
         let doc = ctx.doc;
+        let cells = data_table_cells(ctx, root);
         // Innermost first: reverse document order visits descendants before ancestors.
         for ix in doc.subtree(root).rev() {
             if ix == root || ctx.removed[ix].is_some() {
@@ -49,12 +50,60 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx], scores: &Scores) {
             }
             if let Some(reason) = judge(ctx, ix, scores.score[ix], max_ld_plain, max_ld_content)
                 && !ctx.is_removed(ix)
+                && !(reason.ends_with(SHORT_BLOCK) && in_cell(doc, ix, &cells))
             {
                 ctx.remove(ix, PassId::PruneConditionally, || reason);
                 ctx.subtract_from_ancestors(ix);
             }
         }
     }
+}
+
+/// `true` when a list's links stay under the content limit: its items are links with words
+/// of their own around them (a changelog's "Bug 123 – what was fixed", a release note's
+/// "<a>Name</a> fixed an issue with …"), the article's, however short the list. A list that is
+/// almost all link text (a menu, "more stories") is above the limit and still pruned.
+///
+/// Page pattern: `<ul><li><a href=/u/1>Ankush</a> fixed an issue with revoked
+/// permissions</li><li><a href=/b/2>Bug 2</a> – the tab unloader shows UI</li></ul>`.
+fn is_annotated_link_list(is_list: bool, ld: f32, max_ld_content: f32) -> bool {
+    is_list && ld < max_ld_content
+}
+
+/// The end of the reason of the short-block rule.
+const SHORT_BLOCK: &str = "chars only";
+
+/// The cells (`td`, `th`) of the data tables under `root`, in document order, as computed
+/// before any pruning.
+fn data_table_cells(ctx: &Ctx<'_, '_>, root: NodeIx) -> Vec<(NodeIx, NodeIx)> {
+    let doc = ctx.doc;
+    let mut cells = Vec::new();
+    for t in doc.subtree(root) {
+        if doc.is(t, Tag::Table) && crate::assemble::is_data_table(ctx, t) {
+            cells.extend(
+                doc.subtree(t)
+                    .filter(|c| matches!(doc.tag(*c), Some(Tag::Td | Tag::Th)))
+                    .map(|c| (c, doc.end(c))),
+            );
+        }
+    }
+    cells
+}
+
+/// `true` when `ix` sits in a cell of a data table: a short block there (`<td><div>71.1
+/// MB</div></td>`, a product name wrapped in a `<div>` by a word processor's export) is a
+/// value of the table, not a stray fragment. Readability leaves data tables' insides alone.
+///
+/// Page pattern: `<table><tr><th>App</th><th>Size</th></tr><tr><td><div><a>Gmail</a></div>
+/// </td><td><div>32.7 MB</div></td></tr>…</table>`. A short `<div>` outside a table, or in a
+/// layout table, is judged as before.
+fn in_cell(doc: &crate::dom::Doc<'_>, ix: NodeIx, cells: &[(NodeIx, NodeIx)]) -> bool {
+    // Cells of one table do not nest (a nested table makes it a layout table), so the cell
+    // starting last at or before `ix` is the only one that can hold it.
+    let i = cells.partition_point(|(c, _)| *c <= ix);
+    i.checked_sub(1)
+        .and_then(|j| cells.get(j))
+        .is_some_and(|&(cell, end)| ix < end && doc.contains(cell, ix))
 }
 
 /// Readability's class weight, from our signature: ±25. Only words that name a region as
@@ -157,10 +206,10 @@ fn judge(
         && !in_figure
         && !has_text_block(ctx, ix)
     {
-        return Some(format!("{} chars only", s.chars));
+        return Some(format!("{} {SHORT_BLOCK}", s.chars));
     }
     let linked_furniture =
-        weight < 25.0 && ld > max_ld_plain && !(is_list && ld < max_ld_content && s.chars > 200);
+        weight < 25.0 && ld > max_ld_plain && !is_annotated_link_list(is_list, ld, max_ld_content);
     let linked_despite_words = weight >= 25.0 && ld > max_ld_content;
     let embeds = (s.embeds == 1 && s.chars < 75) || s.embeds > 1;
     // Checked only when a rule below would fire: a data table in the article keeps its links.
@@ -208,14 +257,29 @@ fn holds_data_table(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
 }
 
 /// `true` when `ix` holds a short but real sentence (e.g. a one-line paragraph of the
-/// article): such blocks are left to the text filters.
+/// article, a line of dialogue in a story written in `<div>`s: "He stood.", "“Gotcha.”",
+/// "But all the rest of it…", "[Alden: Et tu, Lexi?]"): such blocks are left to the text
+/// filters. The sentence ends in `.`, `!`, `?` or `…`, possibly inside closing quotes or
+/// brackets; a label ("Image", "EXCLUSIVE", "102", "[Edit]") or a name ending in an initial
+/// ("Alicia R.") does not.
 fn has_text_block(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
     let s = &ctx.stats[ix];
-    s.chars >= 10 && s.link_chars == 0 && {
+    s.chars >= MIN_SENTENCE_CHARS && s.link_chars == 0 && {
         let text = ctx.subtree_text(ix, 200);
-        text.ends_with(['.', '!', '?', '。', '"', '”'])
+        let body = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+        let initial = body.strip_suffix('.').is_some_and(|b| {
+            b.rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| w.chars().count() == 1)
+        });
+        (body.ends_with(['.', '!', '?', '。', '…']) && !initial)
+            || (body.len() < text.len() && text.ends_with(['"', '”']))
     }
 }
+
+/// The shortest sentence [`has_text_block`] keeps: "He stood." (a word and a stop is a
+/// label's length, "Photo." being rare).
+const MIN_SENTENCE_CHARS: u32 = 8;
 
 #[cfg(test)]
 mod tests {
@@ -313,5 +377,73 @@ mod tests {
                     nine, ten, eleven, and so on</a></div></body>";
         let t = surviving_text_in_body(html, super::run);
         assert!(t.contains("One, two"));
+    }
+    #[test]
+    fn keeps_short_blocks_in_the_cells_of_a_data_table() {
+        let html = format!(
+            "<body><div>{PROSE}<table><tr><th>App</th><th>Size</th></tr>\
+             <tr><td><div>Gmail</div></td><td><div>32.7 MB</div></td></tr>\
+             <tr><td><div>Maps</div></td><td><div>18.1 MB</div></td></tr>\
+             <tr><td><div>Photos</div></td><td><div>9.4 MB</div></td></tr></table></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(t.contains("Gmail") && t.contains("9.4 MB"), "{t}");
+    }
+
+    #[test]
+    fn still_prunes_short_blocks_outside_data_tables() {
+        let html = format!(
+            "<body><div>{PROSE}<div>Advert</div><table role=presentation><tr><td>\
+             <div>Menu</div></td><td>{PROSE}</td></tr></table></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(!t.contains("Advert") && !t.contains("Menu"), "{t}");
+    }
+    #[test]
+    fn keeps_a_short_list_of_annotated_links() {
+        let html = format!(
+            "<body><div>{PROSE}<ul><li><a href=/u/1>Ankush Dua</a> fixed the bug here</li>\
+             <li><a href=/u/2>Gero Frank</a> removed the attribute</li></ul></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(
+            t.contains("fixed the bug here") && t.contains("Gero"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn prunes_a_short_list_of_bare_links() {
+        let html = format!(
+            "<body><div>{PROSE}<ul><li><a href=/a>Home</a></li><li><a href=/b>World news</a>\
+             </li><li><a href=/c>Sport</a> now</li></ul></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(!t.contains("World news"), "{t}");
+    }
+    #[test]
+    fn keeps_short_lines_of_dialogue_in_divs() {
+        let html = format!(
+            "<body><div>{PROSE}<div>He stood.</div><div>“Gotcha.”</div>\
+             <div>But all the rest of it…</div>{PROSE}</div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(
+            t.contains("He stood.") && t.contains("Gotcha") && t.contains("rest of it"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn still_prunes_short_labels_and_names() {
+        let html = format!(
+            "<body><div>{PROSE}<div>Image</div><div>Alicia R.</div><div>EXCLUSIVE</div>\
+             {PROSE}</div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(
+            !t.contains("Image") && !t.contains("Alicia") && !t.contains("EXCLUSIVE"),
+            "{t}"
+        );
     }
 }

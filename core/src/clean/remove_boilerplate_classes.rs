@@ -132,7 +132,10 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words, thread: bool) -> Option<St
     }
     let s = &ctx.stats[ix];
     let prose_body = s.prose_chars >= MIN_PROSE_BODY_CHARS && s.paras >= MIN_PROSE_BODY_PARAS;
-    if sig.any(Sig::STRONG_BOILERPLATE) && (sig.any(Sig::COMMENTS) || !prose_body) {
+    if sig.any(Sig::STRONG_BOILERPLATE)
+        && (sig.any(Sig::COMMENTS) || !prose_body)
+        && !is_phrase_in_sentence(ctx, ix, sig)
+    {
         return Some(format!(
             "boilerplate words ({:#x})",
             sig.0 & Sig::STRONG_BOILERPLATE
@@ -146,6 +149,8 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words, thread: bool) -> Option<St
     if sig.any(Sig::NAV | Sig::SIDEBAR | Sig::HEADER | Sig::FOOTER)
         && share <= MAX_WEAK_REGION_SHARE_PERCENT
         && !in_running_text(ctx, ix)
+        && !is_data_table_part(ctx, ix)
+        && !is_heading_text(ctx, ix)
         && !(sig.any(Sig::HEADER)
             && (has_lead(s) || super::remove_semantic_boilerplate::is_article_header(ctx, ix)))
     {
@@ -164,7 +169,65 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words, thread: bool) -> Option<St
     if sig.any(Sig::CAPTION) && s.chars < MAX_CAPTION_CHARS {
         return Some(format!("caption/credit words, {} chars", s.chars));
     }
+    if sig.any(Sig::CAPTION) && is_caption_list(ctx, ix) {
+        return Some("caption/credit words on a list: a slideshow's legends".to_string());
+    }
     None
+}
+
+/// Items a caption-named list needs to be a slideshow's legends.
+const MIN_CAPTION_LIST_ITEMS: usize = 3;
+
+/// `true` when `ix` is a list named as captions (`<ul class="legends">`, `<ol
+/// class="captions">`) with several items: the per-slide titles and captions of a gallery.
+/// Each caption is short, but fifty of them outweigh the story the gallery illustrates.
+///
+/// Page pattern: `<div class="gallery"><ul class="legends"><li><h2>1/50 Title</h2><p>Caption
+/// of the first photo…</p></li>…</ul></div>`. A list without caption words, or a caption-named
+/// element that is not a list, is left to the other rules.
+fn is_caption_list(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let doc = ctx.doc;
+    matches!(doc.tag(ix), Some(Tag::Ul | Tag::Ol))
+        && doc.children(ix).filter(|c| doc.is(*c, Tag::Li)).count() >= MIN_CAPTION_LIST_ITEMS
+}
+
+/// `true` when `ix` is an inline element holding its heading's text: a section heading whose
+/// words link back to the table of contents (`<h2><a class="toc-backref">Conclusion</a></h2>`)
+/// is the heading, not a navigation region.
+///
+/// Page pattern: `<h2><a class="toc-backref" href="#toc">Conclusion</a></h2>`. A `<div
+/// class="toc">` block, or a link beside other heading text, is not affected.
+fn is_heading_text(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let doc = ctx.doc;
+    if doc.tag(ix).is_none_or(|t| t.is_block()) {
+        return false;
+    }
+    doc.ancestors(ix)
+        .take(MAX_HEADING_TEXT_DEPTH)
+        .find(|a| doc.tag(*a).is_some_and(|t| t.heading_level().is_some()))
+        .is_some_and(|h| ctx.stats[ix].chars * 10 >= ctx.stats[h].chars * 9)
+}
+
+/// Inline levels between a heading and the element holding its text (`<h2><span><a>`).
+const MAX_HEADING_TEXT_DEPTH: usize = 3;
+
+/// `true` when `ix` is a row, cell or row group of a data table: there "header" and
+/// "footer" name the table's header cells and totals row (`<td class="header_cell">`), not
+/// the page's regions. Layout tables are not data tables and stay subject to region words.
+///
+/// Page pattern: `<table><tr><td class=header_cell>UX draft</td>…</tr><tr><td>…</td></tr>
+/// </table>`.
+fn is_data_table_part(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let doc = ctx.doc;
+    if !matches!(
+        doc.tag(ix),
+        Some(Tag::Td | Tag::Th | Tag::Tr | Tag::Thead | Tag::Tbody | Tag::Tfoot)
+    ) {
+        return false;
+    }
+    doc.ancestors(ix)
+        .find(|a| doc.is(*a, Tag::Table))
+        .is_some_and(|t| crate::assemble::is_data_table(ctx, t))
 }
 
 /// `true` when `ix` sits inside a sentence: its parent has text of its own beside it. A
@@ -176,6 +239,20 @@ fn in_running_text(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
         ctx.doc.tag(p).is_some_and(|t| t.is_block())
             && ctx.stats[p].inline_chars > own + MIN_RUNNING_TEXT_CHARS
     })
+}
+
+/// `true` when `ix` is an inline element (a link, a span) inside a sentence of its block,
+/// named with a strong word other than comments or screen-reader-only: a glossary or
+/// annotation link (`<a class="popup">`) whose words are part of the sentence. Hidden
+/// (`sr-only`) text is still removed: a reader does not see it.
+///
+/// Page pattern: `<p>filled with a conviction that <a class="popup" onclick=…>the easiest way
+/// of life is the best</a>. Hence…</p>`. A `<div class="share">` block, or an inline share
+/// link standing alone in its block, is not affected.
+fn is_phrase_in_sentence(ctx: &Ctx<'_, '_>, ix: NodeIx, sig: Sig) -> bool {
+    ctx.doc.tag(ix).is_some_and(|t| !t.is_block())
+        && !sig.any(Sig::COMMENTS | Sig::HIDDEN)
+        && in_running_text(ctx, ix)
 }
 
 /// Characters of text beside an element, in its parent, that make it part of a sentence.
@@ -313,5 +390,89 @@ mod tests {
         let html = format!("<body>{BODY}{BODY}<section id=comments>{posts}</section></body>");
         let t = surviving_text(&html, |c| super::run(c, super::Words::All));
         assert!(!t.contains("Post number"), "{t}");
+    }
+    #[test]
+    fn removes_a_caption_named_list_of_legends() {
+        let item = "<li><h2>2/5 Photo</h2><p>What the photo shows, in a caption.</p></li>";
+        let html = format!(
+            "<body>{BODY}<ul class=legends>{}</ul></body>",
+            item.repeat(5)
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(
+            t.contains("The article body") && !t.contains("What the photo"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn keeps_a_long_list_without_caption_words_and_a_long_caption_that_is_no_list() {
+        let item = "<li><p>A step of the recipe, described at some length so that the list                     holds plenty of text.</p></li>";
+        let long = "A caption so long that it is more than a caption. ".repeat(8);
+        let html = format!(
+            "<body>{BODY}<ul class=steps>{}</ul><div class=legend>{long}</div></body>",
+            item.repeat(5)
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(
+            t.contains("A step of the recipe") && t.contains("more than a caption"),
+            "{t}"
+        );
+    }
+    #[test]
+    fn keeps_a_strong_word_link_inside_a_sentence() {
+        let html = format!(
+            "<body>{BODY}<p>He was filled with the conviction that <a class=popup href=#>the \
+             easiest way of life is the best</a>, and so he lived.</p></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(t.contains("the easiest way of life"), "{t}");
+    }
+
+    #[test]
+    fn removes_hidden_text_and_lone_share_links_even_inline() {
+        let html = format!(
+            "<body>{BODY}<p>The photo <span class=sr-only>(opens a larger version)</span> shows \
+             the river at dawn.</p><p><a class=share href=/s>Share this story</a></p></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(
+            t.contains("shows the river") && !t.contains("opens a larger"),
+            "{t}"
+        );
+        assert!(!t.contains("Share this story"), "{t}");
+    }
+    #[test]
+    fn header_words_on_data_table_cells_name_the_tables_header() {
+        let html = format!(
+            "<body>{BODY}<table><caption>Stages</caption><tr><td class=header_cell>UX draft</td><td class=header_cell>\
+             UI review</td></tr><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr>\
+             </table><div class=header><a href=/>Home</a></div></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(t.contains("UX draft") && t.contains("UI review"), "{t}");
+        assert!(!t.contains("Home"), "{t}");
+    }
+
+    #[test]
+    fn header_words_on_layout_table_cells_still_apply() {
+        let html = format!(
+            "<body><table><tr><td class=header><a href=/>Home</a> <a href=/n>News</a></td></tr>\
+             <tr><td>{BODY}<div>A second block of text that makes the cell long, so that this \
+             table is a page layout rather than a table of data, as old sites do.</div></td>\
+             </tr></table></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(!t.contains("Home"), "{t}");
+    }
+    #[test]
+    fn a_heading_whose_text_is_a_toc_link_keeps_it() {
+        let html = format!(
+            "<body>{BODY}<h2><a class=toc-backref href=#toc>Conclusion</a></h2>{BODY}\
+             <div class=toc><a href=#a>Intro</a> <a href=#b>Conclusion</a></div></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(t.contains("Conclusion"), "{t}");
+        assert!(!t.contains("Intro"), "{t}");
     }
 }

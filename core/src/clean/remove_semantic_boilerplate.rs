@@ -127,6 +127,16 @@ fn holds_most_prose(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
     prose >= MIN_ARTICLE_PROSE_CHARS && prose * 100 > body_prose * share
 }
 
+/// `true` when a header's text is a bare standfirst: no paragraph element, but no heading
+/// and no link either, only the text itself (its length is checked by the caller). A site
+/// masthead always has a logo heading or menu links.
+///
+/// Page pattern: `<div class=article_body><header>Neuroscience tells us that most of the work
+/// … New research investigates.</header><p>…</p></div>`.
+fn is_bare_standfirst(s: &crate::pipeline::Stats) -> bool {
+    s.paras == 0 && s.heading_chars == 0 && s.link_chars == 0
+}
+
 /// Why `ix` is a boilerplate region, if it is.
 fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx) -> Option<String> {
     let tag = ctx.doc.tag(ix)?;
@@ -137,7 +147,9 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx) -> Option<String> {
         Tag::Header => {
             let s = &ctx.stats[ix];
             let lead = s.chars.saturating_sub(s.heading_chars + s.link_chars);
-            if (s.paras == 0 || lead < MIN_HEADER_LEAD_CHARS) && !is_article_header(ctx, ix) {
+            if (!(s.paras > 0 || is_bare_standfirst(s)) || lead < MIN_HEADER_LEAD_CHARS)
+                && !is_article_header(ctx, ix)
+            {
                 return Some("<header> without a lead paragraph".to_string());
             }
         }
@@ -296,5 +308,26 @@ mod tests {
         let html = format!("<body><form id=aspnetForm>{ARTICLE}</form></body>");
         let t = surviving_text(&html, super::run);
         assert!(t.contains("The article body"));
+    }
+    #[test]
+    fn keeps_a_header_that_is_a_bare_standfirst() {
+        let html = format!(
+            "<body><div class=body><header>Neuroscience tells us that most of the work done by \
+             our brains happens unconsciously, but when does insight occur? New research \
+             investigates.</header>{ARTICLE}</div></body>"
+        );
+        let t = surviving_text(&html, super::run);
+        assert!(t.contains("Neuroscience tells us"), "{t}");
+    }
+
+    #[test]
+    fn removes_a_masthead_with_long_link_text() {
+        let html = format!(
+            "<body><header>The Daily Example, news since 1850, <a href=/world>World news and \
+             analysis</a> <a href=/sport>Sport results and fixtures</a> <a href=/c>Culture \
+             and the arts</a></header>{ARTICLE}</body>"
+        );
+        let t = surviving_text(&html, super::run);
+        assert!(!t.contains("Daily Example"), "{t}");
     }
 }
