@@ -1567,14 +1567,7 @@ fn read_published(
             .iter_mut()
             .filter(|(_, s, _)| *s != Source::Dom && *s != Source::Url)
         {
-            let st = c.0;
-            let near_midnight = st.time.is_some_and(|(h, m, sec)| {
-                // Exactly 00:00:00 is a bare date written as a time, not a moment.
-                (h, m, sec) != (0, 0, 0) && !(MIDNIGHT_HOURS..24 - MIDNIGHT_HOURS).contains(&h)
-            }) && st.offset.is_none_or(|o| o == 0);
-            let one_day = vis.date.tomorrow().ok() == Some(st.date)
-                || st.date.tomorrow().ok() == Some(vis.date);
-            if near_midnight && one_day {
+            if local_day_of_utc(c.0, vis.date) {
                 c.0 = vis;
             }
         }
@@ -1655,6 +1648,22 @@ fn read_published(
         return (Some((st, Source::Meta)), Vec::new());
     }
     (None, Vec::new())
+}
+
+/// `true` when a UTC (or zone-less) time `st` near midnight may be the local moment of a
+/// page showing day `shown`: a time early in the UTC day falls on the day before west of
+/// UTC, a late one on the day after east of it; never the other way round (at 16:53 UTC
+/// it is nowhere the day before).
+fn local_day_of_utc(st: Stamp, shown: jiff::civil::Date) -> bool {
+    let Some((h, m, sec)) = st.time else {
+        return false;
+    };
+    // Exactly 00:00:00 is a bare date written as a time, not a moment.
+    if (h, m, sec) == (0, 0, 0) || st.offset.is_some_and(|o| o != 0) {
+        return false;
+    }
+    (h < MIDNIGHT_HOURS && shown.tomorrow().ok() == Some(st.date))
+        || (h >= 24 - MIDNIGHT_HOURS && st.date.tomorrow().ok() == Some(shown))
 }
 
 /// Nodes searched for the element showing the title, at most.
@@ -2806,5 +2815,22 @@ mod tests {
             "<p>Mise en ligne</p><p>a</p><p>b</p><p>c</p><p>Le festival du 23 mai 2019 a réuni du monde.</p>",
         );
         assert_eq!(p, None);
+    }
+
+    #[test]
+    fn a_utc_time_near_midnight_is_the_day_shown_only_in_the_possible_direction() {
+        let page = |stamp: &str, shown: &str| {
+            published_of(&format!(
+                r#"<meta property="article:published_time" content="{stamp}">
+                <meta name="date" content="{stamp}">
+                <h1>Story</h1><p class="byline"><time>{shown}</time></p><p>Text.</p>"#
+            ))
+        };
+        // Early in the UTC day: the evening before, west of UTC.
+        let p = page("2021-12-10T02:17:00+00:00", "December 9, 2021");
+        assert_eq!(p.as_deref().map(|d| &d[..10]), Some("2021-12-09"));
+        // Must not fire: late in the UTC day is nowhere the day before.
+        let p = page("2024-08-01T16:53:14+00:00", "July 31, 2024");
+        assert_eq!(p.as_deref().map(|d| &d[..10]), Some("2024-08-01"));
     }
 }
