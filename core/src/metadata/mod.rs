@@ -1745,8 +1745,10 @@ fn structured_published(
     }
     out.extend(og);
     out.extend(other);
+    // A comment's `datePublished` (`itemtype="Comment"` threads) dates the comment.
     if let Some(st) = cx
         .itemprops(&["datePublished", "dateCreated", "uploadDate"])
+        .filter(|&ix| !in_comments(cx, ix))
         .find_map(|ix| ok(element_date(cx, ix, order)))
     {
         out.push((st, Source::Microdata));
@@ -2832,5 +2834,21 @@ mod tests {
         // Must not fire: late in the UTC day is nowhere the day before.
         let p = page("2024-08-01T16:53:14+00:00", "July 31, 2024");
         assert_eq!(p.as_deref().map(|d| &d[..10]), Some("2024-08-01"));
+    }
+
+    #[test]
+    fn a_comment_microdata_date_is_no_publication_date() {
+        let comment = r#"<div class="comment-metadata"><time datetime="2022-07-11T18:56:58+00:00"
+            itemprop="datePublished">July 11, 2022</time></div>"#;
+        let body = "<p>A paragraph of the story without any date in it.</p>".repeat(12);
+        let p = published_of(&format!(
+            r#"<h1>Story</h1>{body}<div><b>Published:</b> May 25, 2025</div>{comment}"#
+        ));
+        assert_eq!(p.as_deref(), Some("2025-05-25"));
+        // Must not fire: the article's own microdata date.
+        let p = published_of(
+            r#"<h1>Story</h1><div class="meta"><meta itemprop="datePublished" content="2022-07-11"></div>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2022-07-11"));
     }
 }
