@@ -1877,6 +1877,9 @@ fn visible_dates(
         if text.chars().count() > MAX_BYLINE_CHARS || text.trim().is_empty() {
             continue;
         }
+        if shows_today(cx, c.ix) {
+            continue;
+        }
         let machine = machine_date(cx, c.ix);
         let Some(st) = (match machine {
             Some(m) => ok(Some(m)),
@@ -1968,6 +1971,31 @@ fn shows_one_day(cx: &Ctx<'_, '_>, ix: NodeIx, text: &str, order: Option<Order>)
     }
 }
 
+/// `true` when the element, one inside it or one around it is a "today's date" widget
+/// (`id="todays-date"`, `class="current-date"`): page furniture showing the day the page
+/// was viewed, not when it was written.
+fn shows_today(cx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    (ix.get()..cx.doc.end(ix).get())
+        .take(20)
+        .map(|i| NodeIx(i as u32))
+        .chain(cx.doc.ancestors(ix).take(3))
+        .any(|n| is_today_widget(cx, n))
+}
+
+/// `true` when the element's class or id names a "today's date" widget.
+fn is_today_widget(cx: &Ctx<'_, '_>, n: NodeIx) -> bool {
+    ["class", "id"].iter().any(|a| {
+        cx.doc.attr(n, a).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("current-date")
+                || v.contains("current_date")
+                || v.contains("currentdate")
+                || v.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|t| t.starts_with("today"))
+        })
+    })
+}
+
 /// `true` when the element (or one inside it) is marked as a modification date:
 /// `itemprop="dateModified"`, a class or id naming `updated` or `modified`.
 fn marked_modified(cx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
@@ -2030,6 +2058,7 @@ fn window_of(cx: &Ctx<'_, '_>, from: usize, forward: bool, nodes: usize, chars: 
                 .parent(ix)
                 .and_then(|p| cx.doc.tag(p))
                 .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Title))
+                || cx.doc.ancestors(ix).take(3).any(|a| is_today_widget(cx, a))
             {
                 continue;
             }
@@ -2850,5 +2879,21 @@ mod tests {
             r#"<h1>Story</h1><div class="meta"><meta itemprop="datePublished" content="2022-07-11"></div>"#,
         );
         assert_eq!(p.as_deref(), Some("2022-07-11"));
+    }
+
+    #[test]
+    fn a_todays_date_widget_is_no_dateline() {
+        let body = "<p>A paragraph of the story without any date in it.</p>".repeat(12);
+        let p = published_of(&format!(
+            r#"<div class="block-date"><p id="todays-date">Friday, December 19, 2025</p></div>
+            <h1>Story</h1>{body}<div class="field">12.12.2025</div>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2025-12-12"));
+        // Must not fire: a dateline without the widget's name.
+        let p = published_of(&format!(
+            r#"<div class="block-date"><p id="post-date">Friday, December 19, 2025</p></div>
+            <h1>Story</h1>{body}<div class="field">12.12.2025</div>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2025-12-19"));
     }
 }
