@@ -254,6 +254,7 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         .links
         .iter()
         .find(|l| has_rel(&l.rel, "canonical"))
+        .filter(|l| is_url_like(l.href))
         .and_then(|l| cx.abs(l.href).map(|u| (u, Source::Meta)))
         .or_else(|| {
             cx.meta(&["og:url"])
@@ -587,6 +588,13 @@ fn is_home_href(href: &str) -> bool {
 }
 
 /// `true` when the space-separated `rels` hold `want`.
+/// `false` for a link target that is prose, not a URL (`href="What are the types of
+/// wine?"`, a title pasted into the canonical link): URLs hold no spaces.
+fn is_url_like(href: &str) -> bool {
+    let h = href.trim();
+    !h.is_empty() && !h.contains(char::is_whitespace)
+}
+
 fn has_rel(rels: &str, want: &str) -> bool {
     rels.split_ascii_whitespace().any(|r| r == want)
 }
@@ -2895,5 +2903,25 @@ mod tests {
             <h1>Story</h1>{body}<div class="field">12.12.2025</div>"#
         ));
         assert_eq!(p.as_deref(), Some("2025-12-19"));
+    }
+
+    #[test]
+    fn a_canonical_link_holding_prose_is_no_url() {
+        let meta = |canonical: &str| {
+            meta_of(&format!(
+                r#"<link rel="canonical" href="{canonical}">
+                <meta property="og:url" content="https://example.com/blog/2023/october/03/story">
+                <h1>Story</h1>"#
+            ))
+        };
+        let m = meta("What are the different types of wine?");
+        assert_eq!(
+            m.url.as_deref(),
+            Some("https://example.com/blog/2023/october/03/story")
+        );
+        assert_eq!(m.published.as_deref(), Some("2023-10-03"));
+        // Must not fire: a canonical URL.
+        let m = meta("https://example.com/story");
+        assert_eq!(m.url.as_deref(), Some("https://example.com/story"));
     }
 }
