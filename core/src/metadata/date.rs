@@ -446,6 +446,12 @@ fn is_filler(word: &str) -> bool {
 /// 12:07:00+0200`, `20250227`), `2025/02/27`, RFC 2822 (`Thu, 27 Feb 2025 12:07:00
 /// GMT`), and otherwise anything [`parse_text`] reads.
 pub(crate) fn parse_machine(s: &str) -> Option<Stamp> {
+    parse_machine_in(s, None)
+}
+
+/// [`parse_machine`] reading a value that is not ISO 8601 in the page's usual `order`
+/// (`03-09-2026` in a meta of an English page is March 9).
+pub(crate) fn parse_machine_in(s: &str, order: Option<Order>) -> Option<Stamp> {
     let s = s.trim();
     if s.is_empty() || s.len() > 200 {
         return None;
@@ -465,7 +471,18 @@ pub(crate) fn parse_machine(s: &str) -> Option<Stamp> {
             offset: Some(0),
         });
     }
-    parse_text(s, None)
+    // A bare `03-09-2026` follows the page's order like `03/09/2026` (a text date with
+    // dashes is read day first: that is how Europe writes them).
+    let b = s.as_bytes();
+    let dashed = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            2 | 5 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if dashed && order == Some(Order::MonthFirst) {
+        return parse_text(&s.replace('-', "/"), order);
+    }
+    parse_text(s, order)
 }
 
 /// Keys of publication dates in script data (JSON state blobs such as `__NEXT_DATA__`,
@@ -1123,6 +1140,20 @@ mod tests {
     #[test]
     fn impossible_dates_are_rejected() {
         assert_eq!(parse_machine("2025-02-30"), None);
+        // A dashed value follows the page's order; day first without one.
+        let us = Some(Order::MonthFirst);
+        assert_eq!(
+            iso(parse_machine_in("03-09-2026", us)).as_deref(),
+            Some("2026-03-09")
+        );
+        assert_eq!(
+            iso(parse_machine("03-09-2026")).as_deref(),
+            Some("2026-09-03")
+        );
+        assert_eq!(
+            iso(parse_machine_in("03-09-2026", Some(Order::DayFirst))).as_deref(),
+            Some("2026-09-03")
+        );
         assert_eq!(parse_machine("2025-13-01"), None);
         assert_eq!(parse_text("31.04.2020", None), None);
         assert_eq!(parse_machine("0000-00-00"), None);

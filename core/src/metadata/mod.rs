@@ -1743,13 +1743,13 @@ fn structured_published(
             &mut other
         };
         if slot.is_none()
-            && let Some(st) = ok(date::parse_machine(v))
+            && let Some(st) = ok(date::parse_machine_in(v, order))
         {
             *slot = Some((st, s));
         }
     }
     if other.is_none() {
-        other = prefixed_published_meta(cx, ok);
+        other = prefixed_published_meta(cx, order, ok);
     }
     out.extend(og);
     out.extend(other);
@@ -1819,6 +1819,7 @@ const PUBLISHED_META_ENDINGS: &[&str] = &[
 /// only when no meta with a known name gives one.
 fn prefixed_published_meta(
     cx: &Ctx<'_, '_>,
+    order: Option<Order>,
     ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
 ) -> Option<(Stamp, Source)> {
     cx.page
@@ -1832,7 +1833,7 @@ fn prefixed_published_meta(
                 && !k.contains("updat")
                 && PUBLISHED_META_ENDINGS.iter().any(|e| k.ends_with(e))
         })
-        .find_map(|m| ok(date::parse_machine(m.value)).map(|st| (st, m.source)))
+        .find_map(|m| ok(date::parse_machine_in(m.value, order)).map(|st| (st, m.source)))
 }
 
 /// A date the page shows, with the elements it was read from.
