@@ -26,7 +26,7 @@ use crate::article::{Article, Block, Provenance, Source};
 use crate::dom::text::{fold, is_cjk};
 use crate::dom::{Doc, NodeIx, Tag};
 use crate::options::Options;
-use collect::{Cand, Page, text_of};
+use collect::{Cand, Page, shown_text_of, styled_hidden, text_of};
 use date::{Bounds, Order, Stamp};
 
 /// Longest text read from one byline or date element, in characters.
@@ -1903,7 +1903,16 @@ fn visible_dates(
             unclear |= near(c.ix);
             continue;
         }
-        if near(c.ix) && out.headline.is_none() && !updated && !marked_modified(cx, c.ix) {
+        // A date readers never see (`display:none`) is no dateline next to the headline.
+        let hidden = cx
+            .doc
+            .ancestors(c.ix)
+            .take(3)
+            .any(|a| styled_hidden(cx.doc, a))
+            || date::parse_text(&shown_text_of(cx.doc, c.ix, MAX_BYLINE_CHARS), order).is_none()
+                && machine.is_none();
+        if near(c.ix) && out.headline.is_none() && !updated && !hidden && !marked_modified(cx, c.ix)
+        {
             out.headline = Some((st, byline_blocks(cx, &[c.ix])));
         }
         let slot = if updated {
@@ -2067,7 +2076,11 @@ fn window_of(cx: &Ctx<'_, '_>, from: usize, forward: bool, nodes: usize, chars: 
                 .parent(ix)
                 .and_then(|p| cx.doc.tag(p))
                 .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Title))
-                || cx.doc.ancestors(ix).take(3).any(|a| is_today_widget(cx, a))
+                || cx
+                    .doc
+                    .ancestors(ix)
+                    .take(3)
+                    .any(|a| is_today_widget(cx, a) || styled_hidden(cx.doc, a))
             {
                 continue;
             }
@@ -2924,5 +2937,22 @@ mod tests {
         // Must not fire: a canonical URL.
         let m = meta("https://example.com/story");
         assert_eq!(m.url.as_deref(), Some("https://example.com/story"));
+    }
+
+    #[test]
+    fn a_hidden_date_beside_the_headline_is_no_dateline() {
+        let page = |style: &str| {
+            published_of(&format!(
+                r#"<meta property="article:published_time" content="2022-02-16T07:53:25+00:00">
+                <h1>Story</h1><div class="entry-meta"><span style="{style}">
+                <span class="post_date">27 September, 2023</span></span> By Jack</div><p>Text.</p>"#
+            ))
+        };
+        assert_eq!(
+            page("display: none;").as_deref(),
+            Some("2022-02-16T07:53:25+00:00")
+        );
+        // Must not fire: the same date shown.
+        assert_eq!(page("color: grey").as_deref(), Some("2023-09-27"));
     }
 }
