@@ -326,8 +326,8 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         &bounds,
         order,
         meta.url.as_deref(),
-        title_h1,
-        meta.title.as_deref(),
+        (title_h1, meta.title.as_deref()),
+        modified.map(|m| m.0),
     );
     if let Some((st, s)) = published {
         meta.published = Some(st.iso());
@@ -1541,8 +1541,8 @@ fn read_published(
     bounds: &Bounds,
     order: Option<Order>,
     url: Option<&str>,
-    title_h1: Option<NodeIx>,
-    title: Option<&str>,
+    (title_h1, title): (Option<NodeIx>, Option<&str>),
+    modified: Option<Stamp>,
 ) -> (Option<(Stamp, Source)>, Vec<NodeIx>) {
     let ok = |s: Option<Stamp>| s.and_then(|s| bounds.check(s));
     let mut cands: Vec<(Stamp, Source, Vec<NodeIx>)> = Vec::new();
@@ -1557,11 +1557,13 @@ fn read_published(
     if let Some(st) = ok(url.and_then(date::from_url)) {
         cands.push((st, Source::Url, Vec::new()));
     }
-    if let Some((st, nodes)) = shown.headline.clone() {
-        cands.push((st, Source::Dom, nodes));
+    let structured: Vec<Stamp> = cands.iter().map(|c| c.0).collect();
+    let update = |(st, nodes): &Shown| shows_the_update(*st, nodes, modified, &structured);
+    if let Some(h) = shown.headline.clone().filter(|h| !update(h)) {
+        cands.push((h.0, Source::Dom, h.1));
         dom_weight = 2;
-    } else if let Some((st, nodes)) = shown.first.clone() {
-        cands.push((st, Source::Dom, nodes));
+    } else if let Some(f) = shown.first.clone().filter(|f| !update(f)) {
+        cands.push((f.0, Source::Dom, f.1));
     }
     read_ambiguous_days_alike(&mut cands);
     // A UTC (or zone-less) time near midnight names another day than the one readers are
@@ -1656,6 +1658,25 @@ fn read_published(
         return (Some((st, Source::Meta)), Vec::new());
     }
     (None, Vec::new())
+}
+
+/// `true` when a dateline element (`nodes`) shows the page's structured modification day
+/// while every structured publication date names another day: the page shows when it was
+/// last updated (`<p class="post-date">June 2, 2025</p>` beside `dateModified`
+/// 2025-06-02 and `datePublished` 2024-12-30), which is no publication candidate. Dates
+/// read from the text around the headline (no `nodes`) are left alone.
+fn shows_the_update(
+    shown: Stamp,
+    nodes: &[NodeIx],
+    modified: Option<Stamp>,
+    published: &[Stamp],
+) -> bool {
+    !nodes.is_empty()
+        && modified.is_some_and(|m| m.date == shown.date)
+        && !published.is_empty()
+        && !published
+            .iter()
+            .any(|p| p.date == shown.date || local_day_of_utc(*p, shown.date))
 }
 
 /// `true` when a UTC (or zone-less) time `st` near midnight may be the local moment of a
@@ -2954,5 +2975,24 @@ mod tests {
         );
         // Must not fire: the same date shown.
         assert_eq!(page("color: grey").as_deref(), Some("2023-09-27"));
+    }
+
+    #[test]
+    fn a_dateline_showing_the_modification_day_is_the_update() {
+        let page = |modified: &str| {
+            published_of(&format!(
+                r#"<meta property="article:published_time" content="2024-12-30T19:34:50+00:00">
+                {modified}<h1>Story</h1><p class="post-date">June 2, 2025</p><p>Text.</p>"#
+            ))
+        };
+        let p =
+            page(r#"<meta property="article:modified_time" content="2025-06-02T15:26:59+00:00">"#);
+        assert_eq!(p.as_deref(), Some("2024-12-30T19:34:50+00:00"));
+        // Must not fire: no modification date says what the dateline is.
+        assert_eq!(page("").as_deref(), Some("2025-06-02"));
+        // Must not fire: the modification date is another day.
+        let p =
+            page(r#"<meta property="article:modified_time" content="2025-07-01T10:00:00+00:00">"#);
+        assert_eq!(p.as_deref(), Some("2025-06-02"));
     }
 }
