@@ -1564,6 +1564,11 @@ fn read_published(
         dom_weight = 2;
     } else if let Some(f) = shown.first.clone().filter(|f| !update(f)) {
         cands.push((f.0, Source::Dom, f.1));
+        // A date the page labels as its publication date ("Published <time>") is what
+        // readers are told, like the date next to the headline.
+        if shown.first_labelled {
+            dom_weight = 2;
+        }
     }
     read_ambiguous_days_alike(&mut cands);
     // A UTC (or zone-less) time near midnight names another day than the one readers are
@@ -1870,6 +1875,8 @@ struct ShownDates {
     /// The first date next to the headline neither labelled nor marked "updated", unless
     /// a date element there is unclear (see [`shows_one_day`]).
     headline: Option<Shown>,
+    /// `first` is labelled as the publication date ("Published <time>").
+    first_labelled: bool,
 }
 
 /// The dates the page shows: `<time>`s (a `pubdate` one first), date-like and byline
@@ -1918,7 +1925,8 @@ fn visible_dates(
         }) else {
             continue;
         };
-        let updated = date_label(cx, c.ix) == DateLabel::Updated;
+        let label = date_label(cx, c.ix);
+        let updated = label == DateLabel::Updated;
         // An element whose attribute and text name different days is no evidence.
         if !shows_one_day(cx, c.ix, &text, order) {
             unclear |= near(c.ix);
@@ -1943,6 +1951,9 @@ fn visible_dates(
         };
         if slot.is_none() {
             *slot = Some((st, byline_blocks(cx, &[c.ix])));
+            if !updated && label == DateLabel::Published && !hidden {
+                out.first_labelled = true;
+            }
         }
     }
     let Some(h1) = h1 else {
@@ -2994,5 +3005,20 @@ mod tests {
         let p =
             page(r#"<meta property="article:modified_time" content="2025-07-01T10:00:00+00:00">"#);
         assert_eq!(p.as_deref(), Some("2025-06-02"));
+    }
+
+    #[test]
+    fn a_date_labelled_published_outweighs_one_structured_date() {
+        let dek = "<p>A paragraph of the story without any date in it.</p>".repeat(80);
+        let page = |label: &str| {
+            published_of(&format!(
+                r#"<meta property="article:published_time" content="2025-08-08T00:00:00-04:00">
+                <h1>Story</h1>{dek}<div class="article-body__published">{label}
+                <time datetime="2025-08-13">August 13, 2025</time></div>"#
+            ))
+        };
+        assert_eq!(page("Published").as_deref(), Some("2025-08-13"));
+        // Must not fire: an unlabelled date away from the headline.
+        assert_eq!(page("").as_deref(), Some("2025-08-08T00:00:00-04:00"));
     }
 }
