@@ -1620,6 +1620,9 @@ fn read_published(
     if let Some((st, _)) = labelled_date(cx, order, &ok) {
         return (Some((st, Source::Dom)), Vec::new());
     }
+    if let Some(st) = labelled_aside_date(cx, order, &ok) {
+        return (Some((st, Source::Dom)), Vec::new());
+    }
     // A page that shows only when it was updated: that is its date.
     if let Some((st, nodes)) = shown.updated {
         return (Some((st, Source::Dom)), nodes);
@@ -1914,7 +1917,7 @@ fn visible_dates(
         if text.chars().count() > MAX_BYLINE_CHARS || text.trim().is_empty() {
             continue;
         }
-        if shows_today(cx, c.ix) {
+        if shows_today(cx, c.ix) || in_teaser_link(cx, c.ix) {
             continue;
         }
         let machine = machine_date(cx, c.ix);
@@ -2030,6 +2033,45 @@ fn shows_today(cx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
         .map(|i| NodeIx(i as u32))
         .chain(cx.doc.ancestors(ix).take(3))
         .any(|n| is_today_widget(cx, n))
+}
+
+/// Nodes of a link searched for a heading, at most.
+const MAX_TEASER_NODES: usize = 200;
+
+/// `true` when the element sits in a link that also holds a heading: a teaser card of
+/// another page (`<a href="/other"><h3>Other story</h3><time>17 Jan 2019</time></a>`),
+/// whose date is that page's. A permalink around the page's own date holds no heading.
+fn in_teaser_link(cx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    cx.doc
+        .ancestors(ix)
+        .take(8)
+        .find(|&a| cx.doc.is(a, Tag::A))
+        .is_some_and(|a| {
+            cx.doc
+                .subtree(a)
+                .take(MAX_TEASER_NODES)
+                .any(|n| cx.doc.tag(n).is_some_and(|t| t.heading_level().is_some()))
+        })
+}
+
+/// A date element in page furniture (a sidebar) that the page labels as its publication
+/// date (`<h4>Published</h4> <time>15 November 2018</time>`): the article's facts box
+/// laid out beside it. Read only when no other source names a day; comments and teaser
+/// cards are left out.
+fn labelled_aside_date(
+    cx: &Ctx<'_, '_>,
+    order: Option<Order>,
+    ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Option<Stamp> {
+    cx.page
+        .times
+        .iter()
+        .chain(cx.page.datelines.iter())
+        .filter(|c| c.aside)
+        .take(MAX_VISIBLE_DATE_ELEMENTS)
+        .filter(|c| !in_comments(cx, c.ix) && !in_teaser_link(cx, c.ix))
+        .filter(|c| date_label(cx, c.ix) == DateLabel::Published)
+        .find_map(|c| ok(element_date(cx, c.ix, order)))
 }
 
 /// `true` when the element's class or id names a "today's date" widget.
@@ -3020,5 +3062,41 @@ mod tests {
         assert_eq!(page("Published").as_deref(), Some("2025-08-13"));
         // Must not fire: an unlabelled date away from the headline.
         assert_eq!(page("").as_deref(), Some("2025-08-08T00:00:00-04:00"));
+    }
+
+    #[test]
+    fn a_teaser_card_date_is_another_pages() {
+        let body = "<p>A paragraph of the guide without any date in it.</p>".repeat(80);
+        let page = |heading: &str| {
+            published_of(&format!(
+                r#"<h1>Guide</h1>{body}<a href="/other">{heading}
+                <span><time datetime="2019-01-17T12:00:00Z">17 Jan 2019</time></span></a>
+                <div class="sidebar"><h4>Published</h4>
+                <time datetime="2018-11-15T12:00:00Z">15 November 2018</time></div>"#
+            ))
+        };
+        assert_eq!(
+            page("<h3>Other guide</h3>").as_deref(),
+            Some("2018-11-15T12:00:00+00:00")
+        );
+        // Must not fire: a permalink around the page's own date.
+        assert_eq!(page("").as_deref(), Some("2019-01-17T12:00:00+00:00"));
+    }
+
+    #[test]
+    fn a_sidebar_date_labelled_published_as_a_last_resort() {
+        let body = "<p>A paragraph of the guide without any date in it.</p>".repeat(80);
+        let page = |label: &str| {
+            published_of(&format!(
+                r#"<h1>Guide</h1>{body}<div class="sidebar"><div><h4>{label}</h4>
+                <time datetime="2018-11-15T12:00:00Z">15 November 2018</time></div></div>"#
+            ))
+        };
+        assert_eq!(
+            page("Published").as_deref(),
+            Some("2018-11-15T12:00:00+00:00")
+        );
+        // Must not fire: an unlabelled sidebar date is furniture.
+        assert_eq!(page("Popular").as_deref(), None);
     }
 }
