@@ -427,24 +427,55 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
 
 /// The collapsed text of `ix`, at most `max` characters (stops walking once reached).
 pub(crate) fn text_of(doc: &Doc<'_>, ix: NodeIx, max: usize) -> String {
+    text_where(doc, ix, max, false)
+}
+
+/// [`text_of`] without the parts an inline style hides (`display:none`).
+pub(crate) fn shown_text_of(doc: &Doc<'_>, ix: NodeIx, max: usize) -> String {
+    text_where(doc, ix, max, true)
+}
+
+/// `true` when the element's inline style hides it (`display:none`): hAtom themes print
+/// a hidden `<span class="updated" style="display:none">` next to the byline, which
+/// readers never see.
+pub(crate) fn styled_hidden(doc: &Doc<'_>, n: NodeIx) -> bool {
+    doc.attr(n, "style").is_some_and(|s| {
+        let compact: String = s
+            .chars()
+            .take(200)
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        compact.contains("display:none")
+    })
+}
+
+fn text_where(doc: &Doc<'_>, ix: NodeIx, max: usize, shown: bool) -> String {
     let mut out = String::new();
     let cap = max.saturating_mul(4);
-    for i in doc.subtree(ix) {
+    let end = doc.end(ix);
+    let mut i = ix;
+    while i < end {
+        let next = NodeIx(i.0 + 1);
         if let Some(t) = doc.text(i) {
-            if doc
+            let skip = doc
                 .parent(i)
                 .and_then(|p| doc.tag(p))
-                .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Noscript))
-            {
-                continue;
+                .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Noscript));
+            if !skip {
+                push_collapsed(&mut out, head(t, cap));
+                if out.len() >= cap {
+                    break;
+                }
             }
-            push_collapsed(&mut out, head(t, cap));
-            if out.len() >= cap {
-                break;
-            }
+        } else if shown && styled_hidden(doc, i) {
+            // Jump over the hidden subtree.
+            i = doc.end(i);
+            continue;
         } else if doc.tag(i).is_some_and(|t| t.is_block() || t == Tag::Br) {
             push_collapsed(&mut out, " ");
         }
+        i = next;
     }
     let t = out.trim();
     if t.chars().count() > max {

@@ -446,6 +446,12 @@ fn is_filler(word: &str) -> bool {
 /// 12:07:00+0200`, `20250227`), `2025/02/27`, RFC 2822 (`Thu, 27 Feb 2025 12:07:00
 /// GMT`), and otherwise anything [`parse_text`] reads.
 pub(crate) fn parse_machine(s: &str) -> Option<Stamp> {
+    parse_machine_in(s, None)
+}
+
+/// [`parse_machine`] reading a value that is not ISO 8601 in the page's usual `order`
+/// (`03-09-2026` in a meta of an English page is March 9).
+pub(crate) fn parse_machine_in(s: &str, order: Option<Order>) -> Option<Stamp> {
     let s = s.trim();
     if s.is_empty() || s.len() > 200 {
         return None;
@@ -465,7 +471,18 @@ pub(crate) fn parse_machine(s: &str) -> Option<Stamp> {
             offset: Some(0),
         });
     }
-    parse_text(s, None)
+    // A bare `03-09-2026` follows the page's order like `03/09/2026` (a text date with
+    // dashes is read day first: that is how Europe writes them).
+    let b = s.as_bytes();
+    let dashed = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            2 | 5 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if dashed && order == Some(Order::MonthFirst) {
+        return parse_text(&s.replace('-', "/"), order);
+    }
+    parse_text(s, order)
 }
 
 /// Keys of publication dates in script data (JSON state blobs such as `__NEXT_DATA__`,
@@ -973,7 +990,66 @@ pub(crate) fn from_url(url: &str) -> Option<Stamp> {
             return Some(Stamp::day(date));
         }
     }
-    None
+    day_first_in_url(&toks).or_else(|| month_name_in_url(path))
+}
+
+/// A date written day first in a URL path (`/meldungen/29-10-2021`), read only when the
+/// order is plain: one of the first two numbers is above 12 (`10-29-2021` is month first).
+fn day_first_in_url(toks: &[Tok]) -> Option<Stamp> {
+    (0..toks.len()).find_map(|i| {
+        let (
+            Some(Tok::Num(a, 1 | 2)),
+            Some(Tok::Sep(s1)),
+            Some(Tok::Num(b, 1 | 2)),
+            Some(Tok::Sep(s2)),
+            Some(Tok::Num(y, 4)),
+        ) = (
+            toks.get(i),
+            toks.get(i + 1),
+            toks.get(i + 2),
+            toks.get(i + 3),
+            toks.get(i + 4),
+        )
+        else {
+            return None;
+        };
+        // Part of a longer run of numbers (`1-29-10-2021`, `29-10-2021-5`): no date.
+        let joined = |sep: Option<&Tok>, num: Option<&Tok>| {
+            matches!(sep, Some(Tok::Sep(c)) if *c != '/') && matches!(num, Some(Tok::Num(..)))
+        };
+        let before = i
+            .checked_sub(2)
+            .is_some_and(|k| joined(toks.get(k + 1), toks.get(k)));
+        if !matches!(s1, '-' | '.' | '_')
+            || s1 != s2
+            || before
+            || joined(toks.get(i + 5), toks.get(i + 6))
+        {
+            return None;
+        }
+        if !(1995..=2100).contains(y) {
+            return None;
+        }
+        let (d, m) = match (*a > 12, *b > 12) {
+            (true, false) => (*a, *b),
+            (false, true) => (*b, *a),
+            _ => return None,
+        };
+        make_date(*y, m, d).map(Stamp::day)
+    })
+}
+
+/// A date in a URL path with a month name between year and day (`/2023/october/03/`,
+/// `/2023/oct/03/`).
+fn month_name_in_url(path: &str) -> Option<Stamp> {
+    let segs: Vec<&str> = path.split('/').collect();
+    segs.windows(3).find_map(|w| {
+        let [y, m, d] = w else { return None };
+        let y: u32 = y.parse().ok().filter(|_| y.len() == 4)?;
+        let d: u32 = d.parse().ok().filter(|_| (1..=2).contains(&d.len()))?;
+        let m = month_of(&m.to_lowercase())?;
+        make_date(y, u32::from(m), d).map(Stamp::day)
+    })
 }
 
 /// Like [`tokenize`] but over the whole string (URLs are short; bounded by `MAX_URL_BYTES`).
@@ -1064,6 +1140,20 @@ mod tests {
     #[test]
     fn impossible_dates_are_rejected() {
         assert_eq!(parse_machine("2025-02-30"), None);
+        // A dashed value follows the page's order; day first without one.
+        let us = Some(Order::MonthFirst);
+        assert_eq!(
+            iso(parse_machine_in("03-09-2026", us)).as_deref(),
+            Some("2026-03-09")
+        );
+        assert_eq!(
+            iso(parse_machine("03-09-2026")).as_deref(),
+            Some("2026-09-03")
+        );
+        assert_eq!(
+            iso(parse_machine_in("03-09-2026", Some(Order::DayFirst))).as_deref(),
+            Some("2026-09-03")
+        );
         assert_eq!(parse_machine("2025-13-01"), None);
         assert_eq!(parse_text("31.04.2020", None), None);
         assert_eq!(parse_machine("0000-00-00"), None);
@@ -1182,6 +1272,21 @@ mod tests {
             ("https://example.com/20250227/story", Some("2025-02-27")),
             ("https://example.com/2025/02/story", None),
             ("https://example.com/item/12345678/story", None),
+            (
+                "https://example.com/blog/2023/october/03/story/",
+                Some("2023-10-03"),
+            ),
+            ("https://example.com/2023/mayday/03/story/", None),
+            (
+                "https://example.com/meldungen/29-10-2021",
+                Some("2021-10-29"),
+            ),
+            (
+                "https://example.com/meldungen/10-29-2021",
+                Some("2021-10-29"),
+            ),
+            ("https://example.com/meldungen/10-09-2021", None),
+            ("https://example.com/item/1-29-10-2021", None),
         ];
         for (input, want) in cases {
             assert_eq!(iso(from_url(input)).as_deref(), want, "{input}");

@@ -26,7 +26,7 @@ use crate::article::{Article, Block, Provenance, Source};
 use crate::dom::text::{fold, is_cjk};
 use crate::dom::{Doc, NodeIx, Tag};
 use crate::options::Options;
-use collect::{Cand, Page, text_of};
+use collect::{Cand, Page, shown_text_of, styled_hidden, text_of};
 use date::{Bounds, Order, Stamp};
 
 /// Longest text read from one byline or date element, in characters.
@@ -275,6 +275,7 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         .links
         .iter()
         .find(|l| has_rel(&l.rel, "canonical"))
+        .filter(|l| is_url_like(l.href))
         .and_then(|l| cx.abs(l.href).map(|u| (u, Source::Meta)))
         .or_else(|| {
             cx.meta(&["og:url"])
@@ -346,8 +347,8 @@ pub(crate) fn extract(doc: &Doc<'_>, opts: &Options, base: Option<&Url>) -> Meta
         &bounds,
         order,
         meta.url.as_deref(),
-        title_h1,
-        meta.title.as_deref(),
+        (title_h1, meta.title.as_deref()),
+        modified.map(|m| m.0),
     );
     if let Some((st, s)) = published {
         meta.published = Some(st.iso());
@@ -616,6 +617,13 @@ fn is_home_href(href: &str) -> bool {
 }
 
 /// `true` when the space-separated `rels` hold `want`.
+/// `false` for a link target that is prose, not a URL (`href="What are the types of
+/// wine?"`, a title pasted into the canonical link): URLs hold no spaces.
+fn is_url_like(href: &str) -> bool {
+    let h = href.trim();
+    !h.is_empty() && !h.contains(char::is_whitespace)
+}
+
 fn has_rel(rels: &str, want: &str) -> bool {
     rels.split_ascii_whitespace().any(|r| r == want)
 }
@@ -1562,8 +1570,8 @@ fn read_published(
     bounds: &Bounds,
     order: Option<Order>,
     url: Option<&str>,
-    title_h1: Option<NodeIx>,
-    title: Option<&str>,
+    (title_h1, title): (Option<NodeIx>, Option<&str>),
+    modified: Option<Stamp>,
 ) -> (Option<(Stamp, Source)>, Vec<NodeIx>) {
     let ok = |s: Option<Stamp>| s.and_then(|s| bounds.check(s));
     let mut cands: Vec<(Stamp, Source, Vec<NodeIx>)> = Vec::new();
@@ -1578,11 +1586,18 @@ fn read_published(
     if let Some(st) = ok(url.and_then(date::from_url)) {
         cands.push((st, Source::Url, Vec::new()));
     }
-    if let Some((st, nodes)) = shown.headline.clone() {
-        cands.push((st, Source::Dom, nodes));
+    let structured: Vec<Stamp> = cands.iter().map(|c| c.0).collect();
+    let update = |(st, nodes): &Shown| shows_the_update(*st, nodes, modified, &structured);
+    if let Some(h) = shown.headline.clone().filter(|h| !update(h)) {
+        cands.push((h.0, Source::Dom, h.1));
         dom_weight = 2;
-    } else if let Some((st, nodes)) = shown.first.clone() {
-        cands.push((st, Source::Dom, nodes));
+    } else if let Some(f) = shown.first.clone().filter(|f| !update(f)) {
+        cands.push((f.0, Source::Dom, f.1));
+        // A date the page labels as its publication date ("Published <time>") is what
+        // readers are told, like the date next to the headline.
+        if shown.first_labelled {
+            dom_weight = 2;
+        }
     }
     read_ambiguous_days_alike(&mut cands);
     // A UTC (or zone-less) time near midnight names another day than the one readers are
@@ -1596,14 +1611,7 @@ fn read_published(
             .iter_mut()
             .filter(|(_, s, _)| *s != Source::Dom && *s != Source::Url)
         {
-            let st = c.0;
-            let near_midnight = st.time.is_some_and(|(h, m, sec)| {
-                // Exactly 00:00:00 is a bare date written as a time, not a moment.
-                (h, m, sec) != (0, 0, 0) && !(MIDNIGHT_HOURS..24 - MIDNIGHT_HOURS).contains(&h)
-            }) && st.offset.is_none_or(|o| o == 0);
-            let one_day = vis.date.tomorrow().ok() == Some(st.date)
-                || st.date.tomorrow().ok() == Some(vis.date);
-            if near_midnight && one_day {
+            if local_day_of_utc(c.0, vis.date) {
                 c.0 = vis;
             }
         }
@@ -1639,6 +1647,9 @@ fn read_published(
         return (Some((*st, *src)), nodes);
     }
     if let Some((st, _)) = labelled_date(cx, order, &ok) {
+        return (Some((st, Source::Dom)), Vec::new());
+    }
+    if let Some(st) = labelled_aside_date(cx, order, &ok) {
         return (Some((st, Source::Dom)), Vec::new());
     }
     // A page that shows only when it was updated: that is its date.
@@ -1684,6 +1695,41 @@ fn read_published(
         return (Some((st, Source::Meta)), Vec::new());
     }
     (None, Vec::new())
+}
+
+/// `true` when a dateline element (`nodes`) shows the page's structured modification day
+/// while every structured publication date names another day: the page shows when it was
+/// last updated (`<p class="post-date">June 2, 2025</p>` beside `dateModified`
+/// 2025-06-02 and `datePublished` 2024-12-30), which is no publication candidate. Dates
+/// read from the text around the headline (no `nodes`) are left alone.
+fn shows_the_update(
+    shown: Stamp,
+    nodes: &[NodeIx],
+    modified: Option<Stamp>,
+    published: &[Stamp],
+) -> bool {
+    !nodes.is_empty()
+        && modified.is_some_and(|m| m.date == shown.date)
+        && !published.is_empty()
+        && !published
+            .iter()
+            .any(|p| p.date == shown.date || local_day_of_utc(*p, shown.date))
+}
+
+/// `true` when a UTC (or zone-less) time `st` near midnight may be the local moment of a
+/// page showing day `shown`: a time early in the UTC day falls on the day before west of
+/// UTC, a late one on the day after east of it; never the other way round (at 16:53 UTC
+/// it is nowhere the day before).
+fn local_day_of_utc(st: Stamp, shown: jiff::civil::Date) -> bool {
+    let Some((h, m, sec)) = st.time else {
+        return false;
+    };
+    // Exactly 00:00:00 is a bare date written as a time, not a moment.
+    if (h, m, sec) == (0, 0, 0) || st.offset.is_some_and(|o| o != 0) {
+        return false;
+    }
+    (h < MIDNIGHT_HOURS && shown.tomorrow().ok() == Some(st.date))
+        || (h >= 24 - MIDNIGHT_HOURS && st.date.tomorrow().ok() == Some(shown))
 }
 
 /// Nodes searched for the element showing the title, at most.
@@ -1755,18 +1801,20 @@ fn structured_published(
             &mut other
         };
         if slot.is_none()
-            && let Some(st) = ok(date::parse_machine(v))
+            && let Some(st) = ok(date::parse_machine_in(v, order))
         {
             *slot = Some((st, s));
         }
     }
     if other.is_none() {
-        other = prefixed_published_meta(cx, ok);
+        other = prefixed_published_meta(cx, order, ok);
     }
     out.extend(og);
     out.extend(other);
+    // A comment's `datePublished` (`itemtype="Comment"` threads) dates the comment.
     if let Some(st) = cx
         .itemprops(&["datePublished", "dateCreated", "uploadDate"])
+        .filter(|&ix| !in_comments(cx, ix))
         .find_map(|ix| ok(element_date(cx, ix, order)))
     {
         out.push((st, Source::Microdata));
@@ -1829,6 +1877,7 @@ const PUBLISHED_META_ENDINGS: &[&str] = &[
 /// only when no meta with a known name gives one.
 fn prefixed_published_meta(
     cx: &Ctx<'_, '_>,
+    order: Option<Order>,
     ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
 ) -> Option<(Stamp, Source)> {
     cx.page
@@ -1842,7 +1891,7 @@ fn prefixed_published_meta(
                 && !k.contains("updat")
                 && PUBLISHED_META_ENDINGS.iter().any(|e| k.ends_with(e))
         })
-        .find_map(|m| ok(date::parse_machine(m.value)).map(|st| (st, m.source)))
+        .find_map(|m| ok(date::parse_machine_in(m.value, order)).map(|st| (st, m.source)))
 }
 
 /// A date the page shows, with the elements it was read from.
@@ -1858,6 +1907,8 @@ struct ShownDates {
     /// The first date next to the headline neither labelled nor marked "updated", unless
     /// a date element there is unclear (see [`shows_one_day`]).
     headline: Option<Shown>,
+    /// `first` is labelled as the publication date ("Published <time>").
+    first_labelled: bool,
 }
 
 /// The dates the page shows: `<time>`s (a `pubdate` one first), date-like and byline
@@ -1895,6 +1946,9 @@ fn visible_dates(
         if text.chars().count() > MAX_BYLINE_CHARS || text.trim().is_empty() {
             continue;
         }
+        if shows_today(cx, c.ix) || in_teaser_link(cx, c.ix) {
+            continue;
+        }
         let machine = machine_date(cx, c.ix);
         let Some(st) = (match machine {
             Some(m) => ok(Some(m)),
@@ -1903,13 +1957,23 @@ fn visible_dates(
         }) else {
             continue;
         };
-        let updated = date_label(cx, c.ix) == DateLabel::Updated;
+        let label = date_label(cx, c.ix);
+        let updated = label == DateLabel::Updated;
         // An element whose attribute and text name different days is no evidence.
         if !shows_one_day(cx, c.ix, &text, order) {
             unclear |= near(c.ix);
             continue;
         }
-        if near(c.ix) && out.headline.is_none() && !updated && !marked_modified(cx, c.ix) {
+        // A date readers never see (`display:none`) is no dateline next to the headline.
+        let hidden = cx
+            .doc
+            .ancestors(c.ix)
+            .take(3)
+            .any(|a| styled_hidden(cx.doc, a))
+            || date::parse_text(&shown_text_of(cx.doc, c.ix, MAX_BYLINE_CHARS), order).is_none()
+                && machine.is_none();
+        if near(c.ix) && out.headline.is_none() && !updated && !hidden && !marked_modified(cx, c.ix)
+        {
             out.headline = Some((st, byline_blocks(cx, &[c.ix])));
         }
         let slot = if updated {
@@ -1919,6 +1983,9 @@ fn visible_dates(
         };
         if slot.is_none() {
             *slot = Some((st, byline_blocks(cx, &[c.ix])));
+            if !updated && label == DateLabel::Published && !hidden {
+                out.first_labelled = true;
+            }
         }
     }
     let Some(h1) = h1 else {
@@ -1986,6 +2053,70 @@ fn shows_one_day(cx: &Ctx<'_, '_>, ix: NodeIx, text: &str, order: Option<Order>)
     }
 }
 
+/// `true` when the element, one inside it or one around it is a "today's date" widget
+/// (`id="todays-date"`, `class="current-date"`): page furniture showing the day the page
+/// was viewed, not when it was written.
+fn shows_today(cx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    (ix.get()..cx.doc.end(ix).get())
+        .take(20)
+        .map(|i| NodeIx(i as u32))
+        .chain(cx.doc.ancestors(ix).take(3))
+        .any(|n| is_today_widget(cx, n))
+}
+
+/// Nodes of a link searched for a heading, at most.
+const MAX_TEASER_NODES: usize = 200;
+
+/// `true` when the element sits in a link that also holds a heading: a teaser card of
+/// another page (`<a href="/other"><h3>Other story</h3><time>17 Jan 2019</time></a>`),
+/// whose date is that page's. A permalink around the page's own date holds no heading.
+fn in_teaser_link(cx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    cx.doc
+        .ancestors(ix)
+        .take(8)
+        .find(|&a| cx.doc.is(a, Tag::A))
+        .is_some_and(|a| {
+            cx.doc
+                .subtree(a)
+                .take(MAX_TEASER_NODES)
+                .any(|n| cx.doc.tag(n).is_some_and(|t| t.heading_level().is_some()))
+        })
+}
+
+/// A date element in page furniture (a sidebar) that the page labels as its publication
+/// date (`<h4>Published</h4> <time>15 November 2018</time>`): the article's facts box
+/// laid out beside it. Read only when no other source names a day; comments and teaser
+/// cards are left out.
+fn labelled_aside_date(
+    cx: &Ctx<'_, '_>,
+    order: Option<Order>,
+    ok: &dyn Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Option<Stamp> {
+    cx.page
+        .times
+        .iter()
+        .chain(cx.page.datelines.iter())
+        .filter(|c| c.aside)
+        .take(MAX_VISIBLE_DATE_ELEMENTS)
+        .filter(|c| !in_comments(cx, c.ix) && !in_teaser_link(cx, c.ix))
+        .filter(|c| date_label(cx, c.ix) == DateLabel::Published)
+        .find_map(|c| ok(element_date(cx, c.ix, order)))
+}
+
+/// `true` when the element's class or id names a "today's date" widget.
+fn is_today_widget(cx: &Ctx<'_, '_>, n: NodeIx) -> bool {
+    ["class", "id"].iter().any(|a| {
+        cx.doc.attr(n, a).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("current-date")
+                || v.contains("current_date")
+                || v.contains("currentdate")
+                || v.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|t| t.starts_with("today"))
+        })
+    })
+}
+
 /// `true` when the element (or one inside it) is marked as a modification date:
 /// `itemprop="dateModified"`, a class or id naming `updated` or `modified`.
 fn marked_modified(cx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
@@ -2048,6 +2179,11 @@ fn window_of(cx: &Ctx<'_, '_>, from: usize, forward: bool, nodes: usize, chars: 
                 .parent(ix)
                 .and_then(|p| cx.doc.tag(p))
                 .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Title))
+                || cx
+                    .doc
+                    .ancestors(ix)
+                    .take(3)
+                    .any(|a| is_today_widget(cx, a) || styled_hidden(cx.doc, a))
             {
                 continue;
             }
@@ -2879,5 +3015,161 @@ mod tests {
             "<p>Mise en ligne</p><p>a</p><p>b</p><p>c</p><p>Le festival du 23 mai 2019 a réuni du monde.</p>",
         );
         assert_eq!(p, None);
+    }
+
+    #[test]
+    fn a_utc_time_near_midnight_is_the_day_shown_only_in_the_possible_direction() {
+        let page = |stamp: &str, shown: &str| {
+            published_of(&format!(
+                r#"<meta property="article:published_time" content="{stamp}">
+                <meta name="date" content="{stamp}">
+                <h1>Story</h1><p class="byline"><time>{shown}</time></p><p>Text.</p>"#
+            ))
+        };
+        // Early in the UTC day: the evening before, west of UTC.
+        let p = page("2021-12-10T02:17:00+00:00", "December 9, 2021");
+        assert_eq!(p.as_deref().map(|d| &d[..10]), Some("2021-12-09"));
+        // Must not fire: late in the UTC day is nowhere the day before.
+        let p = page("2024-08-01T16:53:14+00:00", "July 31, 2024");
+        assert_eq!(p.as_deref().map(|d| &d[..10]), Some("2024-08-01"));
+    }
+
+    #[test]
+    fn a_comment_microdata_date_is_no_publication_date() {
+        let comment = r#"<div class="comment-metadata"><time datetime="2022-07-11T18:56:58+00:00"
+            itemprop="datePublished">July 11, 2022</time></div>"#;
+        let body = "<p>A paragraph of the story without any date in it.</p>".repeat(12);
+        let p = published_of(&format!(
+            r#"<h1>Story</h1>{body}<div><b>Published:</b> May 25, 2025</div>{comment}"#
+        ));
+        assert_eq!(p.as_deref(), Some("2025-05-25"));
+        // Must not fire: the article's own microdata date.
+        let p = published_of(
+            r#"<h1>Story</h1><div class="meta"><meta itemprop="datePublished" content="2022-07-11"></div>"#,
+        );
+        assert_eq!(p.as_deref(), Some("2022-07-11"));
+    }
+
+    #[test]
+    fn a_todays_date_widget_is_no_dateline() {
+        let body = "<p>A paragraph of the story without any date in it.</p>".repeat(12);
+        let p = published_of(&format!(
+            r#"<div class="block-date"><p id="todays-date">Friday, December 19, 2025</p></div>
+            <h1>Story</h1>{body}<div class="field">12.12.2025</div>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2025-12-12"));
+        // Must not fire: a dateline without the widget's name.
+        let p = published_of(&format!(
+            r#"<div class="block-date"><p id="post-date">Friday, December 19, 2025</p></div>
+            <h1>Story</h1>{body}<div class="field">12.12.2025</div>"#
+        ));
+        assert_eq!(p.as_deref(), Some("2025-12-19"));
+    }
+
+    #[test]
+    fn a_canonical_link_holding_prose_is_no_url() {
+        let meta = |canonical: &str| {
+            meta_of(&format!(
+                r#"<link rel="canonical" href="{canonical}">
+                <meta property="og:url" content="https://example.com/blog/2023/october/03/story">
+                <h1>Story</h1>"#
+            ))
+        };
+        let m = meta("What are the different types of wine?");
+        assert_eq!(
+            m.url.as_deref(),
+            Some("https://example.com/blog/2023/october/03/story")
+        );
+        assert_eq!(m.published.as_deref(), Some("2023-10-03"));
+        // Must not fire: a canonical URL.
+        let m = meta("https://example.com/story");
+        assert_eq!(m.url.as_deref(), Some("https://example.com/story"));
+    }
+
+    #[test]
+    fn a_hidden_date_beside_the_headline_is_no_dateline() {
+        let page = |style: &str| {
+            published_of(&format!(
+                r#"<meta property="article:published_time" content="2022-02-16T07:53:25+00:00">
+                <h1>Story</h1><div class="entry-meta"><span style="{style}">
+                <span class="post_date">27 September, 2023</span></span> By Jack</div><p>Text.</p>"#
+            ))
+        };
+        assert_eq!(
+            page("display: none;").as_deref(),
+            Some("2022-02-16T07:53:25+00:00")
+        );
+        // Must not fire: the same date shown.
+        assert_eq!(page("color: grey").as_deref(), Some("2023-09-27"));
+    }
+
+    #[test]
+    fn a_dateline_showing_the_modification_day_is_the_update() {
+        let page = |modified: &str| {
+            published_of(&format!(
+                r#"<meta property="article:published_time" content="2024-12-30T19:34:50+00:00">
+                {modified}<h1>Story</h1><p class="post-date">June 2, 2025</p><p>Text.</p>"#
+            ))
+        };
+        let p =
+            page(r#"<meta property="article:modified_time" content="2025-06-02T15:26:59+00:00">"#);
+        assert_eq!(p.as_deref(), Some("2024-12-30T19:34:50+00:00"));
+        // Must not fire: no modification date says what the dateline is.
+        assert_eq!(page("").as_deref(), Some("2025-06-02"));
+        // Must not fire: the modification date is another day.
+        let p =
+            page(r#"<meta property="article:modified_time" content="2025-07-01T10:00:00+00:00">"#);
+        assert_eq!(p.as_deref(), Some("2025-06-02"));
+    }
+
+    #[test]
+    fn a_date_labelled_published_outweighs_one_structured_date() {
+        let dek = "<p>A paragraph of the story without any date in it.</p>".repeat(80);
+        let page = |label: &str| {
+            published_of(&format!(
+                r#"<meta property="article:published_time" content="2025-08-08T00:00:00-04:00">
+                <h1>Story</h1>{dek}<div class="article-body__published">{label}
+                <time datetime="2025-08-13">August 13, 2025</time></div>"#
+            ))
+        };
+        assert_eq!(page("Published").as_deref(), Some("2025-08-13"));
+        // Must not fire: an unlabelled date away from the headline.
+        assert_eq!(page("").as_deref(), Some("2025-08-08T00:00:00-04:00"));
+    }
+
+    #[test]
+    fn a_teaser_card_date_is_another_pages() {
+        let body = "<p>A paragraph of the guide without any date in it.</p>".repeat(80);
+        let page = |heading: &str| {
+            published_of(&format!(
+                r#"<h1>Guide</h1>{body}<a href="/other">{heading}
+                <span><time datetime="2019-01-17T12:00:00Z">17 Jan 2019</time></span></a>
+                <div class="sidebar"><h4>Published</h4>
+                <time datetime="2018-11-15T12:00:00Z">15 November 2018</time></div>"#
+            ))
+        };
+        assert_eq!(
+            page("<h3>Other guide</h3>").as_deref(),
+            Some("2018-11-15T12:00:00+00:00")
+        );
+        // Must not fire: a permalink around the page's own date.
+        assert_eq!(page("").as_deref(), Some("2019-01-17T12:00:00+00:00"));
+    }
+
+    #[test]
+    fn a_sidebar_date_labelled_published_as_a_last_resort() {
+        let body = "<p>A paragraph of the guide without any date in it.</p>".repeat(80);
+        let page = |label: &str| {
+            published_of(&format!(
+                r#"<h1>Guide</h1>{body}<div class="sidebar"><div><h4>{label}</h4>
+                <time datetime="2018-11-15T12:00:00Z">15 November 2018</time></div></div>"#
+            ))
+        };
+        assert_eq!(
+            page("Published").as_deref(),
+            Some("2018-11-15T12:00:00+00:00")
+        );
+        // Must not fire: an unlabelled sidebar date is furniture.
+        assert_eq!(page("Popular").as_deref(), None);
     }
 }
