@@ -15,7 +15,7 @@ use crate::article::Block;
 use crate::assemble::Assembled;
 use crate::dom::Tag;
 use crate::dom::text::fold;
-use crate::patterns::FnvMap;
+use crate::patterns::FastMap;
 use crate::pipeline::{Ctx, PassId};
 
 /// Short blocks (folded bytes) are deduplicated wherever they repeat: repeated furniture is
@@ -58,7 +58,7 @@ pub(crate) fn run(
             _ => String::new(),
         })
         .collect();
-    let mut first: FnvMap<&str, usize> = FnvMap::default();
+    let mut first: FastMap<&str, usize> = FastMap::default();
     let mut drop = vec![false; blocks.len()];
     for (i, key) in keys.iter().enumerate() {
         if key.is_empty() {

@@ -148,9 +148,22 @@ struct Tag {
     self_closing: bool,
     /// Offsets of the tag name.
     name: (usize, usize),
+    /// `false` when the input ends inside the tag (the tokenizer then drops it).
+    closed: bool,
 }
 
-fn read_tag(bytes: &[u8], start: usize, max: usize) -> Option<Tag> {
+/// Where one attribute lies in its tag: `start..end` covers the name, and the `=` and the
+/// value when there are (the closing quote included); `start..name_end` is the name.
+#[derive(Clone, Copy)]
+struct AttrSpan {
+    start: usize,
+    name_end: usize,
+    end: usize,
+}
+
+/// Reads the tag at `start`; `attrs` receives the spans of its first `max` attributes.
+fn read_tag(bytes: &[u8], start: usize, max: usize, attrs: &mut Vec<AttrSpan>) -> Option<Tag> {
+    attrs.clear();
     let mut st = tag_start(bytes, start)?;
     let is_end = st == St::EndTagOpen;
     let name_start = start + if is_end { 2 } else { 1 };
@@ -173,6 +186,11 @@ fn read_tag(bytes: &[u8], start: usize, max: usize) -> Option<Tag> {
                 Some(q) => {
                     i += q + 1;
                     st = St::AfterQuoted;
+                    if count <= max
+                        && let Some(a) = attrs.last_mut()
+                    {
+                        a.end = i;
+                    }
                     continue;
                 }
                 None => break,
@@ -190,10 +208,39 @@ fn read_tag(bytes: &[u8], start: usize, max: usize) -> Option<Tag> {
         if st == St::TagName && to != Some(St::TagName) {
             name_end = Some(i);
         }
+        // The attribute being read ends at its name, just after its `=`, or after its value.
+        let attr_end = match (st, to) {
+            (St::AttrName, Some(St::BeforeAttrValue)) => Some((i + 1, true)),
+            (St::AttrName, to) if to != Some(St::AttrName) => Some((i, true)),
+            (St::AfterAttrName, Some(St::BeforeAttrValue)) => Some((i + 1, false)),
+            (St::Unquoted, to) if to != Some(St::Unquoted) => Some((i, false)),
+            _ => None,
+        };
+        if let Some((end, name)) = attr_end
+            && count <= max
+            && let Some(a) = attrs.last_mut()
+        {
+            if name {
+                a.name_end = if to == Some(St::BeforeAttrValue) {
+                    i
+                } else {
+                    end
+                };
+            }
+            a.end = end;
+        }
         if started {
             count += 1;
             if count == max + 1 {
                 cut = Some(i);
+            }
+            // Spans only for the attributes the cap keeps (the rest is cut anyway).
+            if count <= max {
+                attrs.push(AttrSpan {
+                    start: i,
+                    name_end: i,
+                    end: i,
+                });
             }
         }
         match to {
@@ -205,6 +252,7 @@ fn read_tag(bytes: &[u8], start: usize, max: usize) -> Option<Tag> {
                     is_end,
                     self_closing: st == St::SelfClosing,
                     name: (name_start, name_end.unwrap_or(i)),
+                    closed: true,
                 });
             }
         }
@@ -216,6 +264,7 @@ fn read_tag(bytes: &[u8], start: usize, max: usize) -> Option<Tag> {
         is_end,
         self_closing: false,
         name: (name_start, name_end.unwrap_or(bytes.len())),
+        closed: false,
     })
 }
 
@@ -293,19 +342,223 @@ struct Cuts {
     capped: bool,
 }
 
+/// Attribute names some pass reads (by [`Element::attr`](crate::dom::parse::Element::attr)
+/// or by matching names while iterating), and those the tree builder looks at (`type` of
+/// `<input>`, `color`/`face`/`size` of `<font>`, `encoding` of `<annotation-xml>`,
+/// `charset`/`http-equiv`/`content` of `<meta>`, the declarative shadow root ones of
+/// `<template>`). Every other attribute is cut before tokenizing (see [`prescan`]): a new
+/// heuristic that reads another attribute adds its name here (`Element::attr` asserts it in
+/// debug builds).
+pub(crate) fn is_kept_attribute(name: &[u8]) -> bool {
+    // Names with a `:` (`xml:lang`, `xlink:href`) are namespaced in foreign content, and
+    // rare: kept without looking further.
+    if name.contains(&b':') {
+        return true;
+    }
+    let mut buf = [0u8; 24];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"alt"
+            | b"aria-hidden"
+            | b"aria-label"
+            | b"aria-labelledby"
+            | b"charset"
+            | b"class"
+            | b"color"
+            | b"colspan"
+            | b"content"
+            | b"data-component"
+            | b"data-date"
+            | b"data-datetime"
+            | b"data-lazy-src"
+            | b"data-original"
+            | b"data-src"
+            | b"data-srcset"
+            | b"data-timestamp"
+            | b"datatable"
+            | b"datetime"
+            | b"encoding"
+            | b"face"
+            | b"height"
+            | b"hidden"
+            | b"href"
+            | b"http-equiv"
+            | b"id"
+            | b"itemprop"
+            | b"lang"
+            | b"name"
+            | b"property"
+            | b"pubdate"
+            | b"rel"
+            | b"role"
+            | b"shadowrootclonable"
+            | b"shadowrootdelegatesfocus"
+            | b"shadowrootmode"
+            | b"shadowrootserializable"
+            | b"size"
+            | b"src"
+            | b"srcset"
+            | b"style"
+            | b"summary"
+            | b"title"
+            | b"type"
+            | b"width"
+    )
+}
+
+/// Tags whose attributes are all kept: `<html>` and `<body>` (a repeated one merges its
+/// attributes into the first, under a cap) and the formatting elements, which the tree
+/// builder compares attribute by attribute (the "Noah's Ark" clause) and clones.
+fn keeps_all_attributes(name: &[u8]) -> bool {
+    const TAGS: &[&[u8]] = &[
+        b"html", b"body", b"a", b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s",
+        b"small", b"strike", b"strong", b"tt", b"u",
+    ];
+    TAGS.iter().any(|t| name.eq_ignore_ascii_case(t))
+}
+
+/// Start tags that, in SVG or MathML, may make the tree builder read what follows as HTML:
+/// those that break out of foreign content, and the HTML integration points (an SVG
+/// `<title>` or `<desc>` holding only text is handled apart).
+fn may_leave_foreign(name: &[u8]) -> bool {
+    const TAGS: &[&[u8]] = &[
+        b"b",
+        b"big",
+        b"blockquote",
+        b"body",
+        b"br",
+        b"center",
+        b"code",
+        b"dd",
+        b"div",
+        b"dl",
+        b"dt",
+        b"em",
+        b"embed",
+        b"h1",
+        b"h2",
+        b"h3",
+        b"h4",
+        b"h5",
+        b"h6",
+        b"head",
+        b"hr",
+        b"i",
+        b"img",
+        b"li",
+        b"listing",
+        b"menu",
+        b"meta",
+        b"nobr",
+        b"ol",
+        b"p",
+        b"pre",
+        b"ruby",
+        b"s",
+        b"small",
+        b"span",
+        b"strong",
+        b"strike",
+        b"sub",
+        b"sup",
+        b"table",
+        b"tt",
+        b"u",
+        b"ul",
+        b"var",
+        b"font",
+        b"foreignobject",
+        b"title",
+        b"desc",
+        b"mi",
+        b"mo",
+        b"mn",
+        b"ms",
+        b"mtext",
+        b"annotation-xml",
+    ];
+    TAGS.iter().any(|t| name.eq_ignore_ascii_case(t))
+}
+
+/// `true` when the element whose start tag ends at `end` holds only text up to its end tag
+/// `</name`: nothing in it can change how the tokenizer reads.
+fn holds_only_text(bytes: &[u8], end: usize, name: &[u8]) -> bool {
+    let from = end + 1;
+    let Some(lt) = bytes.get(from..).and_then(|r| memchr::memchr(b'<', r)) else {
+        return false;
+    };
+    find_end_tag(bytes, from, name) == Some(from + lt)
+}
+
+/// `true` when a script body holds `<!--` and then `<script`: the tokenizer's "double
+/// escaped" state may then carry the script past its first `</script>`.
+fn may_double_escape(body: &[u8]) -> bool {
+    let Some(c) = memchr::memmem::find(body, b"<!--") else {
+        return false;
+    };
+    let rest = body.get(c..).unwrap_or(&[]);
+    memchr::memchr_iter(b'<', rest).any(|p| {
+        rest.get(p + 1..p + 7)
+            .is_some_and(|n| n.eq_ignore_ascii_case(b"script"))
+    })
+}
+
 /// The surplus attributes of every tag with more than `max` attributes, and with
-/// `set_aside`, the raw-text bodies to set aside (see [`prescan`]).
+/// `set_aside`, the raw-text bodies to set aside, the attributes no pass reads (see
+/// [`is_kept_attribute`]) and the text of comments (see [`prescan`]).
+///
+/// Trimming attributes and comments is exact only where the scan reads the page as the
+/// tokenizer does. In HTML content it does (raw-text bodies are skipped, a script that may
+/// reach the "double escaped" state stops the trimming). In SVG and MathML it reads
+/// everything as markup, which is right while the tree builder stays in foreign content:
+/// the trimming goes on there until a start tag that may leave foreign content is
+/// followed by a raw-text one or a CDATA section, or a foreign element that may have left
+/// it is closed (the scan cannot follow the tree builder there); from then on nothing more
+/// is trimmed on the page.
 fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
     let mut out = Cuts::default();
     // Open <svg> and <math> elements, as far as the scan can tell (see the module docs).
     let (mut svg, mut math) = (0usize, 0usize);
+    // Whether the tree builder may have left the current foreign content (see above).
+    let mut may_be_html = false;
+    // Whether attributes and comments are trimmed (see above).
+    let mut trim = set_aside;
+    // `<select>` start tags not yet closed, and whether a `<frameset>` was met: there the
+    // tree builder ignores `<svg>` and `<math>`.
+    let mut selects = 0usize;
+    let mut frameset = false;
+    let mut attrs = Vec::new();
     let mut i = 0;
     while let Some(p) = bytes.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
         let p = i + p;
         let rest = bytes.get(p..).unwrap_or(&[]);
         if rest.starts_with(b"<!--") {
             i = comment_end(bytes, p);
+            // `<!--text-->` becomes `<!---->` (`--!>` ends it as well): the same comment
+            // node, whose text the tree sink drops anyway.
+            let body = p + 4;
+            let close = if bytes.get(..i).is_some_and(|b| b.ends_with(b"-->")) {
+                Some(i - 3)
+            } else if bytes.get(..i).is_some_and(|b| b.ends_with(b"--!>")) {
+                Some(i - 4)
+            } else {
+                None
+            };
+            if trim
+                && let Some(close) = close
+                && close > body
+            {
+                out.ranges.push((body, close, false));
+            }
             continue;
+        }
+        if svg + math > 0 && rest.starts_with(b"<![CDATA[") {
+            trim = false;
         }
         if (rest.starts_with(b"<!") || rest.starts_with(b"<?") || rest.starts_with(b"</"))
             && tag_start(bytes, p).is_none()
@@ -317,23 +570,75 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
                 .map_or(bytes.len(), |q| p + 2 + q + 1);
             continue;
         }
-        let Some(tag) = read_tag(bytes, p, max) else {
+        let Some(tag) = read_tag(bytes, p, max, &mut attrs) else {
             i = p + 1;
             continue;
         };
+        let name = bytes.get(tag.name.0..tag.name.1).unwrap_or(&[]);
+        let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
+        let foreign = svg + math > 0;
+        if tag.is_end {
+            if foreign && (is(b"p") || is(b"br")) {
+                may_be_html = true;
+            }
+            if is(b"svg") {
+                svg = svg.saturating_sub(1);
+            } else if is(b"math") {
+                math = math.saturating_sub(1);
+            } else if is(b"select") {
+                selects = selects.saturating_sub(1);
+            }
+            if foreign && svg + math == 0 {
+                if may_be_html {
+                    trim = false;
+                }
+                may_be_html = false;
+            }
+        } else {
+            let raw_text = is(b"plaintext") || RAW_TEXT.iter().any(|r| is(r));
+            if foreign {
+                // A raw-text start tag that the tree builder may read as HTML: the scan reads
+                // its body as markup, the tokenizer may not.
+                if may_be_html && raw_text {
+                    trim = false;
+                }
+                let text_only = (is(b"title") || is(b"desc"))
+                    && !may_be_html
+                    && holds_only_text(bytes, tag.end, name);
+                let other_foreign = (is(b"svg") && math > 0) || (is(b"math") && svg > 0);
+                if (!text_only && may_leave_foreign(name)) || other_foreign {
+                    may_be_html = true;
+                }
+            } else if is(b"select") {
+                selects += 1;
+            } else if is(b"frameset") {
+                frameset = true;
+            } else if raw_text && (selects > 0 || frameset) {
+                // In a select or a frameset the tree builder ignores most of these, and the
+                // tokenizer reads their bodies as markup.
+                trim = false;
+            }
+            if !foreign && (is(b"svg") || is(b"math")) && (selects > 0 || frameset) {
+                may_be_html = true;
+            }
+            if trim && tag.closed && !keeps_all_attributes(name) {
+                for a in &attrs {
+                    // After a `/` the cut would make the tag self-closing.
+                    let after_slash =
+                        a.start.checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b'/');
+                    let name = bytes.get(a.start..a.name_end).unwrap_or(&[]);
+                    if !after_slash && a.end > a.start && !is_kept_attribute(name) {
+                        out.ranges.push((a.start, a.end, false));
+                    }
+                }
+            }
+        }
         if let Some(cut) = tag.cut {
             out.ranges.push((cut, tag.end, false));
             out.capped = true;
         }
         i = tag.end.saturating_add(1);
-        let name = bytes.get(tag.name.0..tag.name.1).unwrap_or(&[]);
-        let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
         if tag.is_end {
-            if is(b"svg") {
-                svg = svg.saturating_sub(1);
-            } else if is(b"math") {
-                math = math.saturating_sub(1);
-            }
             continue;
         }
         if is(b"svg") && !tag.self_closing {
@@ -356,6 +661,9 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
             // a delimiter (not the end of input), and in a script no `<!--` (which starts the
             // escaped states, where `</script` may not end it).
             let body = bytes.get(i..q).unwrap_or(&[]);
+            if *raw == b"script" && may_double_escape(body) {
+                trim = false;
+            }
             let aside = set_aside
                 && body.len() >= MIN_SET_ASIDE
                 && bytes.get(q + 2 + raw.len()).is_some()
@@ -522,6 +830,67 @@ mod tests {
         assert!(capped(&html, 4).is_some());
         assert_eq!(comment_end(b"<!-- a -- b --!> c", 0), 16);
         assert_eq!(comment_end(b"<!-- a --> c --!>", 0), 10);
+    }
+
+    fn trimmed(html: &str) -> String {
+        prescan(html, MAX_ATTRIBUTES).text.into_owned()
+    }
+
+    #[test]
+    fn unread_attributes_and_comment_text_are_trimmed() {
+        assert_eq!(
+            trimmed("<div data-x=\"1\" class=a onclick='f()'>t</div><!-- n --><p id=b data-y>x"),
+            "<div  class=a >t</div><!----><p id=b >x"
+        );
+        // `=` and spaces around it go with the attribute; `--!>` ends a comment too.
+        assert_eq!(
+            trimmed("<p data-a = 'x' data-b= >x<!-- y --!>"),
+            "<p   >x<!----!>"
+        );
+        // A pure SVG icon (its `<title>` holds only text) is trimmed, and so is what follows.
+        assert_eq!(
+            trimmed(
+                "<svg viewBox=\"0 0 1 1\"><title>Icon</title><path d=\"M0\"/></svg><i x=1><p x=1>"
+            ),
+            "<svg ><title>Icon</title><path /></svg><i x=1><p >"
+        );
+    }
+
+    #[test]
+    fn trimming_keeps_what_the_tree_builder_and_the_passes_read() {
+        for html in [
+            // Formatting elements are compared attribute by attribute; html/body merge.
+            "<b data-x=1>x</b><a onclick=f href=/>y</a><html data-x><body data-y>",
+            // Cutting right after a `/` would make the tag self-closing.
+            "<path/d=1>",
+            "<input type=hidden><font color=red><img src=a width=1 data-src=b alt=c>",
+            "<meta charset=utf-8><meta http-equiv=x content=y><time datetime=2020>",
+            "<!----><!--><!---><!-- unterminated",
+        ] {
+            assert_eq!(trimmed(html), html);
+        }
+    }
+
+    #[test]
+    fn trimming_stops_where_the_scan_may_misread_the_page() {
+        for html in [
+            // `<p>` leaves foreign content: the tokenizer reads the style as raw text.
+            "<svg><p></p><style>x</svg><div data-x=1></style><div data-y=2>",
+            // Foreign content that may have been left, closed: the tree builder may not be
+            // where the scan thinks.
+            "<svg><foreignObject></svg><div data-x=1>",
+            // The "double escaped" script state runs past the first `</script>`.
+            "<script><!--<script></script><div data-x=1></script><div data-y=2>",
+            // A select ignores `<style>`: its body is markup.
+            "<select><style><a title=\"</style><div data-x=1>\">",
+            // CDATA in foreign content is text.
+            "<svg><![CDATA[ <div data-x=1> ]]></svg><div data-y=2>",
+            // The tree builder ignores `<svg>` in a select.
+            "<select><svg><script>x</svg><div data-x=1></script>",
+        ] {
+            let out = trimmed(html);
+            assert!(out.contains("data-x=1"), "{html} -> {out}");
+        }
     }
 
     #[test]

@@ -1512,10 +1512,29 @@ enum DateLabel {
     None,
 }
 
+/// Both label lists in one automaton: pattern `k` is `PUBLISHED_LABELS[k]`, then come the
+/// `UPDATED_LABELS`.
+static DATE_LABEL_MATCHER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(PUBLISHED_LABELS.iter().chain(UPDATED_LABELS)).ok()
+    });
+
 fn label_in(text: &str) -> DateLabel {
     let lower = text.to_lowercase();
-    let last = |labels: &[&str]| labels.iter().filter_map(|l| lower.rfind(l)).max();
-    match (last(PUBLISHED_LABELS), last(UPDATED_LABELS)) {
+    // The start of the last occurrence of any label of each list (one overlapping scan finds
+    // every occurrence of every label).
+    let (mut published, mut updated) = (None, None);
+    if let Some(m) = DATE_LABEL_MATCHER.as_ref() {
+        for hit in m.find_overlapping_iter(&lower) {
+            let last = if hit.pattern().as_usize() < PUBLISHED_LABELS.len() {
+                &mut published
+            } else {
+                &mut updated
+            };
+            *last = (*last).max(Some(hit.start()));
+        }
+    }
+    match (published, updated) {
         (Some(p), Some(u)) if p > u => DateLabel::Published,
         (_, Some(_)) => DateLabel::Updated,
         (Some(_), None) => DateLabel::Published,
@@ -2408,6 +2427,32 @@ pub(crate) fn apply(meta: Metadata, article: &mut Article, blocks: &[Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_labels_are_the_last_of_either_list() {
+        // The reading of one `rfind` per label, which the automaton replaces.
+        let by_rfind = |text: &str| {
+            let lower = text.to_lowercase();
+            let last = |labels: &[&str]| labels.iter().filter_map(|l| lower.rfind(l)).max();
+            match (last(PUBLISHED_LABELS), last(UPDATED_LABELS)) {
+                (Some(p), Some(u)) if p > u => DateLabel::Published,
+                (_, Some(_)) => DateLabel::Updated,
+                (Some(_), None) => DateLabel::Published,
+                (None, None) => DateLabel::None,
+            }
+        };
+        for text in [
+            "Published 3 May, updated 4 May",
+            "Updated: 4 May. Published: 3 May",
+            "Veröffentlicht am 3. Mai, zuletzt GEÄNDERT",
+            "posted by x",
+            "nothing here",
+            "Mis à jour le 3 mai, mise en ligne le 2",
+            "",
+        ] {
+            assert_eq!(label_in(text), by_rfind(text), "{text}");
+        }
+    }
     use crate::dom::parse::parse_document;
 
     /// The metadata of a page, with default options.
