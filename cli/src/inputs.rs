@@ -23,6 +23,11 @@ pub fn is_url(input: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
+/// The job of an input that could not be read.
+fn cannot_read(e: &std::io::Error) -> Work {
+    Work::Failed(format!("cannot read: {}", io_reason(e)))
+}
+
 /// Emits the jobs of every input, in order. `limit` is the page size limit.
 pub fn produce(inputs: &[String], limit: usize, emit: &mut Emit<'_>) {
     let in_batch = inputs.len() > 1;
@@ -62,18 +67,12 @@ fn path(input: &str, limit: usize, in_batch: bool, emit: &mut Emit<'_>) -> bool 
         in_batch,
     };
     match std::fs::metadata(p) {
-        Err(e) => emit(
-            origin,
-            Work::Failed(format!("cannot read: {}", io_reason(&e))),
-        ),
+        Err(e) => emit(origin, cannot_read(&e)),
         Ok(m) if m.is_dir() => walk(p, limit, emit),
         // A pipe or device can be read only once: read it here, sniffing as stdin is.
         Ok(m) if !m.is_file() => match File::open(p) {
             Ok(f) => stream(f, origin, limit, emit),
-            Err(e) => emit(
-                origin,
-                Work::Failed(format!("cannot read: {}", io_reason(&e))),
-            ),
+            Err(e) => emit(origin, cannot_read(&e)),
         },
         Ok(_) => {
             if is_archive(p, &name) {
@@ -131,8 +130,8 @@ fn archive(
         out_dir,
         in_batch: true,
     };
-    let file = match File::open(p) {
-        Ok(f) => f,
+    match open_archive(p) {
+        Ok(reader) => warc::read_archive(reader, &names, limit, emit),
         Err(e) => {
             let origin = Origin {
                 id: label.to_string(),
@@ -141,36 +140,20 @@ fn archive(
                 out_rel: out_dir.to_path_buf(),
                 in_batch,
             };
-            return emit(
-                origin,
-                Work::Failed(format!("cannot read: {}", io_reason(&e))),
-            );
-        }
-    };
-    match peek(file, 2) {
-        Ok((head, rest)) if head == [0x1f, 0x8b] => {
-            let decoder = flate2::read::MultiGzDecoder::new(rest);
-            let reader = BufReader::with_capacity(ARCHIVE_BUFFER, decoder);
-            warc::read_archive(reader, &names, limit, emit)
-        }
-        Ok((_, rest)) => {
-            let reader = BufReader::with_capacity(ARCHIVE_BUFFER, rest);
-            warc::read_archive(reader, &names, limit, emit)
-        }
-        Err(e) => {
-            let origin = Origin {
-                id: label.to_string(),
-                source: label.to_string(),
-                label: label.to_string(),
-                out_rel: out_dir.to_path_buf(),
-                in_batch,
-            };
-            emit(
-                origin,
-                Work::Failed(format!("cannot read: {}", io_reason(&e))),
-            )
+            emit(origin, cannot_read(&e))
         }
     }
+}
+
+/// An archive file opened for reading, decompressed when it is gzip.
+fn open_archive(p: &Path) -> std::io::Result<BufReader<Box<dyn Read>>> {
+    let (head, rest) = peek(File::open(p)?, 2)?;
+    let raw: Box<dyn Read> = if head == [0x1f, 0x8b] {
+        Box::new(flate2::read::MultiGzDecoder::new(rest))
+    } else {
+        Box::new(rest)
+    };
+    Ok(BufReader::with_capacity(ARCHIVE_BUFFER, raw))
 }
 
 /// Walks a directory in name order, following symbolic links (loops are reported).
@@ -264,40 +247,42 @@ fn stdin(limit: usize, in_batch: bool, emit: &mut Emit<'_>) -> bool {
 /// A stream read once, on this thread (standard input, a pipe such as `<(curl …)`): a
 /// page, gzip, or a WARC archive, told apart by their first bytes.
 fn stream(raw: impl Read, origin: Origin, limit: usize, emit: &mut Emit<'_>) -> bool {
-    let fail = |e: std::io::Error| Work::Failed(format!("cannot read: {}", io_reason(&e)));
     let (head, rest) = match peek(raw, 2) {
         Ok(x) => x,
-        Err(e) => return emit(origin, fail(e)),
-    };
-    let label = origin.label.clone();
-    let out_dir = origin.out_rel.clone();
-    let names = ArchiveNames {
-        label: &label,
-        out_dir: &out_dir,
-        in_batch: true,
+        Err(e) => return emit(origin, cannot_read(&e)),
     };
     if head == [0x1f, 0x8b] {
         let decoder = flate2::read::MultiGzDecoder::new(rest);
-        match peek(decoder, 5) {
-            Ok((h, reader)) if page::looks_like_warc(&h) => {
-                let reader = BufReader::with_capacity(ARCHIVE_BUFFER, reader);
-                warc::read_archive(reader, &names, limit, emit)
-            }
-            Ok((_, reader)) => emit(origin, whole(reader, limit)),
-            Err(e) => emit(
-                origin,
-                Work::Failed(format!("bad gzip data: {}", io_reason(&e))),
-            ),
-        }
+        archive_or_page(decoder, origin, limit, "bad gzip data", emit)
     } else {
-        match peek(rest, 5) {
-            Ok((h, reader)) if page::looks_like_warc(&h) => {
-                let reader = BufReader::with_capacity(ARCHIVE_BUFFER, reader);
-                warc::read_archive(reader, &names, limit, emit)
-            }
-            Ok((_, reader)) => emit(origin, whole(reader, limit)),
-            Err(e) => emit(origin, fail(e)),
+        archive_or_page(rest, origin, limit, "cannot read", emit)
+    }
+}
+
+/// A stream (already decompressed) that holds a WARC archive or one page, told apart by its
+/// first bytes. `failure` opens the reason given when even those cannot be read.
+fn archive_or_page(
+    reader: impl Read,
+    origin: Origin,
+    limit: usize,
+    failure: &str,
+    emit: &mut Emit<'_>,
+) -> bool {
+    match peek(reader, 5) {
+        Ok((h, reader)) if page::looks_like_warc(&h) => {
+            let names = ArchiveNames {
+                label: &origin.label,
+                out_dir: &origin.out_rel,
+                in_batch: true,
+            };
+            let reader = BufReader::with_capacity(ARCHIVE_BUFFER, reader);
+            warc::read_archive(reader, &names, limit, emit)
         }
+        Ok((_, reader)) => emit(origin, whole(reader, limit)),
+        Err(e) => emit(
+            origin,
+            Work::Failed(format!("{failure}: {}", io_reason(&e))),
+        ),
     }
 }
 
