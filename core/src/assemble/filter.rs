@@ -120,20 +120,57 @@ pub(crate) fn run(
         out.push(b);
         shares.push(link_shares.get(n).copied().unwrap_or(0.0));
     }
-    trim_link_edges(ctx, &mut out, &mut shares);
-    trim_related_tail(ctx, &mut out);
-    trim_calls_to_action(ctx, &mut out);
+    trim_tail(ctx, &mut out, &mut shares);
     trim_edge_dates(ctx, &mut out);
     if ctx.tuning().trim_edges {
         trim_edges(ctx, &mut out);
     }
+    drop_dangling_tail(ctx, &mut out, None);
+    out
+}
+
+/// Trims the article's tail furniture: link-made blocks, a "more on this" section, calls to
+/// action, then dangling headings or labels and the link-made blocks they hid.
+///
+/// Page pattern: `<p>…last paragraph.</p><p><a>Discussion in the forum</a></p>
+/// <h3>Share now!</h3>` or `…<p><a>The draw</a></p><p>Never miss the news!</p>`: the
+/// link-made block is the end of the article only once the share heading or the call to
+/// action after it is gone, so each trim can expose work for another.
+fn trim_tail(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>, shares: &mut Vec<f32>) {
+    trim_link_edges(ctx, out, shares);
+    trim_related_tail(ctx, out);
+    shares.truncate(out.len());
+    trim_calls_to_action(ctx, out, shares);
+    // The section and call-to-action trims run once (they look at a window of the last
+    // blocks, which would creep up the article); link blocks and dangling labels go until
+    // neither is left at the end.
+    loop {
+        let before = out.len();
+        drop_dangling_tail(ctx, out, Some(shares));
+        trim_link_edges(ctx, out, shares);
+        if out.len() == before {
+            break;
+        }
+    }
+}
+
+/// Drops headings and short colon-ended labels left at the end of the article (what they
+/// introduced was removed), when the article has more than headings; `shares`, when given,
+/// is kept aligned with `out`.
+fn drop_dangling_tail(
+    ctx: &mut Ctx<'_, '_>,
+    out: &mut Vec<Block>,
+    mut shares: Option<&mut Vec<f32>>,
+) {
     let has_body = out.iter().any(|b| !matches!(b, Block::Heading { .. }));
     while has_body && out.last().is_some_and(is_dangling) {
         if let Some(b) = out.pop() {
+            if let Some(sh) = shares.as_deref_mut() {
+                sh.truncate(out.len());
+            }
             trace(ctx, &b, "dangling heading or label at the end");
         }
     }
-    out
 }
 
 /// A date line has at most this many characters.
@@ -493,7 +530,7 @@ fn contains_word_start(text: &str, phrase: &str) -> bool {
 
 /// Drops calls to action among the last few short blocks: "Get the latest news with our
 /// app", "Sign up for the newsletter", "Support our work" — they follow the article.
-fn trim_calls_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
+fn trim_calls_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>, shares: &mut Vec<f32>) {
     let start = out.len().saturating_sub(CTA_TAIL_BLOCKS);
     let mut n = out.len();
     while n > start.max(1) {
@@ -511,6 +548,9 @@ fn trim_calls_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
         };
         if is_cta {
             let b = out.remove(n);
+            if n < shares.len() {
+                shares.remove(n);
+            }
             trace(ctx, &b, "call to action after the article");
         }
     }
@@ -696,6 +736,51 @@ mod tests {
             },
             &keys,
         )
+    }
+
+    fn filtered_with_shares(blocks: Vec<Block>, link_shares: Vec<f32>) -> Vec<Block> {
+        let parsed = parse_document("");
+        let doc = Doc::new(&parsed);
+        let opts = Options::default();
+        let mut ctx = Ctx::new(&doc, &opts);
+        run(
+            &mut ctx,
+            Assembled {
+                blocks,
+                link_shares,
+            },
+            &[],
+        )
+    }
+
+    #[test]
+    fn drops_a_link_block_hidden_by_a_share_heading() {
+        let share = Block::Heading {
+            level: 3,
+            text: "Share now!".into(),
+        };
+        let out = filtered_with_shares(
+            vec![
+                p("The article, in a paragraph long enough to be one."),
+                p("The discussion in the forum"),
+                share,
+            ],
+            vec![0.0, 1.0, 0.0],
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+    }
+
+    #[test]
+    fn keeps_a_link_block_followed_by_body_text() {
+        let out = filtered_with_shares(
+            vec![
+                p("The article, in a paragraph long enough to be one."),
+                p("The discussion in the forum"),
+                p("And the article goes on after the link, with its last sentence."),
+            ],
+            vec![0.0, 1.0, 0.0],
+        );
+        assert_eq!(out.len(), 3, "{out:?}");
     }
 
     #[test]
