@@ -121,6 +121,7 @@ pub(crate) fn run(
         shares.push(link_shares.get(n).copied().unwrap_or(0.0));
     }
     trim_tail(ctx, &mut out, &mut shares);
+    trim_leading_call_to_action(ctx, &mut out);
     trim_edge_dates(ctx, &mut out);
     if ctx.tuning().trim_edges {
         trim_edges(ctx, &mut out);
@@ -556,6 +557,38 @@ fn trim_calls_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>, shares: &mu
     }
 }
 
+/// A call to action above the article has at most this many characters: an invitation of a
+/// line or two, not an opening paragraph that speaks of a newsletter.
+const MAX_LEADING_CTA_CHARS: usize = 120;
+
+/// `true` when `b` is a paragraph of at most [`MAX_LEADING_CTA_CHARS`] characters calling to
+/// action with a verb ("Subscribe…", "Submit your letter…", "Follow us"): the bare noun
+/// "newsletter" is left out, as an article about a newsletter opens with it.
+fn is_leading_call_to_action(b: &Block) -> bool {
+    match b {
+        Block::Paragraph { text, .. } if text.chars().count() <= MAX_LEADING_CTA_CHARS => {
+            let lower = text.to_lowercase();
+            CTA_PHRASES
+                .iter()
+                .filter(|p| **p != "newsletter")
+                .any(|p| contains_word_start(&lower, p))
+        }
+        _ => false,
+    }
+}
+
+/// Drops a call to action printed above the article, as its first block.
+///
+/// Page pattern: `<p><em>Submit your letter to the editor via this form. Read more letters
+/// to the editor.</em></p><h2>First letter</h2><p>…</p>`: the standing invitation of a
+/// column or a newsletter-fed page, in the article container, before the text.
+fn trim_leading_call_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
+    if out.len() > 1 && out.first().is_some_and(is_leading_call_to_action) {
+        let b = out.remove(0);
+        trace(ctx, &b, "call to action before the article");
+    }
+}
+
 /// Blocks at the edges of the article made mostly of link text, up to this many characters,
 /// are link furniture (a related headline, "← previous post", a category label).
 const MAX_EDGE_LINK_BLOCK_CHARS: u32 = 200;
@@ -751,6 +784,33 @@ mod tests {
             },
             &[],
         )
+    }
+
+    #[test]
+    fn drops_a_call_to_action_above_the_article() {
+        let out = filtered(
+            vec![
+                p("Submit your letter to the editor via this form."),
+                p("The first letter, long enough to be the article's own text, with a point."),
+                p("The second letter, also long enough, and signed by its writer."),
+            ],
+            None,
+        );
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert!(matches!(&out[0], Block::Paragraph { text, .. } if text.starts_with("The first")));
+    }
+
+    #[test]
+    fn keeps_an_opening_that_is_about_a_newsletter() {
+        let opening = "The State of Things is my monthly newsletter on research and startups.";
+        let out = filtered(
+            vec![
+                p(opening),
+                p("The second paragraph of the article, with its own sentence."),
+            ],
+            None,
+        );
+        assert_eq!(out.len(), 2, "{out:?}");
     }
 
     #[test]
