@@ -139,6 +139,7 @@ pub(crate) fn run(
 /// action after it is gone, so each trim can expose work for another.
 fn trim_tail(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>, shares: &mut Vec<f32>) {
     trim_link_edges(ctx, out, shares);
+    trim_teaser_card_tail(ctx, out, shares);
     trim_related_tail(ctx, out);
     shares.truncate(out.len());
     trim_calls_to_action(ctx, out, shares);
@@ -152,6 +153,44 @@ fn trim_tail(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>, shares: &mut Vec<f32>)
         if out.len() == before {
             break;
         }
+    }
+}
+
+/// A teaser's excerpt has at most this many characters.
+const MAX_TEASER_EXCERPT_CHARS: u32 = 300;
+
+/// Drops a teaser card left at the end of the article: a heading made of a link to another
+/// page followed by a short excerpt paragraph, after a body of other blocks whose headings
+/// are not links (else the card is the last of a list of linked sections).
+///
+/// Page pattern: `<p>…last paragraph.</p><div class=grid><h2><a href=/other>Five trends you
+/// should know</a></h2><p>Five developments stand out…</p></div>`: a "next story" or post
+/// grid card that sits in the article container and reads like a last section.
+fn trim_teaser_card_tail(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>, shares: &mut Vec<f32>) {
+    let n = out.len();
+    if n < 4 {
+        return;
+    }
+    let (Some(head), Some(excerpt)) = (out.get(n - 2), out.get(n - 1)) else {
+        return;
+    };
+    let head_is_link = matches!(head, Block::Heading { .. })
+        && shares.get(n - 2).is_some_and(|s| *s >= MIN_EDGE_LINK_SHARE);
+    let excerpt_is_short = matches!(excerpt, Block::Paragraph { .. })
+        && crate::assemble::block_chars(excerpt) <= MAX_TEASER_EXCERPT_CHARS
+        && shares.get(n - 1).is_some_and(|s| *s < MIN_EDGE_LINK_SHARE);
+    // A list of linked sections (restaurants, products) ends with one of them: a card is the
+    // only linked heading.
+    let other_linked_heading = out
+        .iter()
+        .zip(shares.iter())
+        .take(n - 2)
+        .any(|(b, s)| matches!(b, Block::Heading { .. }) && *s >= MIN_EDGE_LINK_SHARE);
+    if head_is_link && excerpt_is_short && !other_linked_heading {
+        for b in out.drain(n - 2..) {
+            trace(ctx, &b, "teaser card at the end of the article");
+        }
+        shares.truncate(out.len());
     }
 }
 
@@ -811,6 +850,43 @@ mod tests {
             None,
         );
         assert_eq!(out.len(), 2, "{out:?}");
+    }
+
+    fn h(t: &str) -> Block {
+        Block::Heading {
+            level: 2,
+            text: t.into(),
+        }
+    }
+
+    #[test]
+    fn drops_a_teaser_card_at_the_end() {
+        let out = filtered_with_shares(
+            vec![
+                p("The article's first paragraph, long enough to be one, with a point."),
+                h("A section"),
+                p("The article's last paragraph, which ends the story as it should."),
+                h("Five trends you should know"),
+                p("Five developments stand out; here is an overview."),
+            ],
+            vec![0.0, 0.0, 0.0, 1.0, 0.0],
+        );
+        assert_eq!(out.len(), 3, "{out:?}");
+    }
+
+    #[test]
+    fn keeps_the_last_of_a_list_of_linked_sections() {
+        let out = filtered_with_shares(
+            vec![
+                p("The best places in town, in no particular order, with our notes."),
+                h("First place"),
+                p("Slow-cooked lamb and huge pots of tea, a favourite."),
+                h("Second place"),
+                p("Dumplings worth the queue, and a patio in summer."),
+            ],
+            vec![0.0, 1.0, 0.0, 1.0, 0.0],
+        );
+        assert_eq!(out.len(), 5, "{out:?}");
     }
 
     #[test]
