@@ -123,6 +123,7 @@ pub(crate) fn run(
     trim_tail(ctx, &mut out, &mut shares);
     trim_leading_call_to_action(ctx, &mut out);
     trim_edge_dates(ctx, &mut out);
+    trim_edge_bylines(ctx, &mut out);
     if ctx.tuning().trim_edges {
         trim_edges(ctx, &mut out);
     }
@@ -316,6 +317,58 @@ fn is_date_line(text: &str) -> bool {
                 .chars()
                 .filter(|c| !c.is_ascii_digit())
                 .any(|c| ".-/".contains(c)))
+}
+
+/// A byline line at an edge has at most this many characters.
+const MAX_EDGE_BYLINE_CHARS: usize = 60;
+
+/// Lead-ins (lower case) that open a byline line: "Von: Jane Doe", "By Jane Doe".
+const BYLINE_LEAD_INS: &[&str] = &[
+    "by ", "by:", "von ", "von:", "autor:", "autorin:", "author:", "text:", "par ", "par :",
+    "por ", "por:",
+];
+
+/// `true` when `b` is a short paragraph that is only a lead-in and a person's name.
+fn is_byline_line(b: &Block) -> bool {
+    let Block::Paragraph { text, .. } = b else {
+        return false;
+    };
+    if text.chars().count() > MAX_EDGE_BYLINE_CHARS {
+        return false;
+    }
+    let lower = text.trim_start().to_lowercase();
+    if !BYLINE_LEAD_INS.iter().any(|p| lower.starts_with(p)) {
+        return false;
+    }
+    let names = crate::metadata::authors::clean(text);
+    // The line is the lead-in and the names, nothing more: every word after the lead-in is
+    // part of a capitalised name.
+    let name_words: usize = names.iter().map(|n| n.split_whitespace().count()).sum();
+    let line_words = text.split_whitespace().count();
+    !names.is_empty()
+        && names
+            .iter()
+            .all(|n| n.chars().next().is_some_and(char::is_uppercase))
+        && name_words + 1 >= line_words
+        && crate::metadata::authors::reads_as_byline(&names, text)
+}
+
+/// Drops a byline line ("Von:" and a name) that is the first or the last block of the
+/// article: the author is metadata, and it is read as such.
+///
+/// Page pattern: `<p>…last paragraph.</p><p><b>Von:</b><br>Jane Doe</p>`, or the same
+/// line above the first paragraph. A sentence that starts with "By" stays (the name reader
+/// rejects it), and so does a byline inside the text.
+fn trim_edge_bylines(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
+    if out.len() > 1 && out.last().is_some_and(is_byline_line) {
+        if let Some(b) = out.pop() {
+            trace(ctx, &b, "byline line at the end");
+        }
+    }
+    if out.len() > 1 && out.first().is_some_and(is_byline_line) {
+        let b = out.remove(0);
+        trace(ctx, &b, "byline line at the start");
+    }
 }
 
 /// Drops a paragraph that is only a date among the first and last blocks of the article:
@@ -857,6 +910,30 @@ mod tests {
             level: 2,
             text: t.into(),
         }
+    }
+
+    #[test]
+    fn drops_a_byline_line_at_the_end() {
+        let out = filtered(
+            vec![
+                p("The article's paragraph, long enough to be one, with a point."),
+                p("Von:\nGötz Example"),
+            ],
+            None,
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+    }
+
+    #[test]
+    fn keeps_a_closing_sentence_that_starts_with_by() {
+        let out = filtered(
+            vec![
+                p("The article's paragraph, long enough to be one, with a point."),
+                p("By then, the rain had stopped."),
+            ],
+            None,
+        );
+        assert_eq!(out.len(), 2, "{out:?}");
     }
 
     #[test]
