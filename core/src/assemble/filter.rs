@@ -360,10 +360,11 @@ fn is_byline_line(b: &Block) -> bool {
 /// line above the first paragraph. A sentence that starts with "By" stays (the name reader
 /// rejects it), and so does a byline inside the text.
 fn trim_edge_bylines(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
-    if out.len() > 1 && out.last().is_some_and(is_byline_line) {
-        if let Some(b) = out.pop() {
-            trace(ctx, &b, "byline line at the end");
-        }
+    if out.len() > 1
+        && out.last().is_some_and(is_byline_line)
+        && let Some(b) = out.pop()
+    {
+        trace(ctx, &b, "byline line at the end");
     }
     if out.len() > 1 && out.first().is_some_and(is_byline_line) {
         let b = out.remove(0);
