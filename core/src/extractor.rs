@@ -165,6 +165,7 @@ impl Extractor {
             doc_base.as_ref(),
             meta.title.as_deref(),
             meta.json_ld_body.as_deref(),
+            meta.description.as_deref(),
             &meta.body_nodes,
         );
         diagnostics.strategy = extracted.strategy.to_string();

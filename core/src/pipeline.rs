@@ -471,6 +471,7 @@ pub(crate) struct Extracted {
 
 /// Runs every pass on a parsed page. `title` (from the metadata pass) lets the filters drop
 /// a repeated headline; `json_ld_body` is the page's JSON-LD `articleBody`, a fallback;
+/// `description` (the meta description) finds an unnamed standfirst above the body;
 /// `metadata_nodes` are the byline/dateline/title elements the metadata pass read.
 pub(crate) fn run(
     doc: &Doc<'_>,
@@ -478,6 +479,7 @@ pub(crate) fn run(
     base: Option<&url::Url>,
     title: Option<&str>,
     json_ld_body: Option<&str>,
+    description: Option<&str>,
     metadata_nodes: &[NodeIx],
 ) -> Extracted {
     let mut ctx = Ctx::new(doc, opts);
@@ -523,7 +525,8 @@ pub(crate) fn run(
 
         // score and select the main container(s).
         let scores = score::paragraphs::run(&ctx);
-        let roots = score::select::run(&mut ctx, &scores);
+        let mut roots = score::select::run(&mut ctx, &scores);
+        score::lead::join_described(&mut ctx, &mut roots, description);
 
         // clean inside the selection.
         if attempt.prune

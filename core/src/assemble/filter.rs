@@ -120,20 +120,98 @@ pub(crate) fn run(
         out.push(b);
         shares.push(link_shares.get(n).copied().unwrap_or(0.0));
     }
-    trim_link_edges(ctx, &mut out, &mut shares);
-    trim_related_tail(ctx, &mut out);
-    trim_calls_to_action(ctx, &mut out);
+    trim_tail(ctx, &mut out, &mut shares);
+    trim_leading_call_to_action(ctx, &mut out);
     trim_edge_dates(ctx, &mut out);
+    trim_edge_bylines(ctx, &mut out);
     if ctx.tuning().trim_edges {
         trim_edges(ctx, &mut out);
     }
+    drop_dangling_tail(ctx, &mut out, None);
+    out
+}
+
+/// Trims the article's tail furniture: link-made blocks, a "more on this" section, calls to
+/// action, then dangling headings or labels and the link-made blocks they hid.
+///
+/// Page pattern: `<p>…last paragraph.</p><p><a>Discussion in the forum</a></p>
+/// <h3>Share now!</h3>` or `…<p><a>The draw</a></p><p>Never miss the news!</p>`: the
+/// link-made block is the end of the article only once the share heading or the call to
+/// action after it is gone, so each trim can expose work for another.
+fn trim_tail(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>, shares: &mut Vec<f32>) {
+    trim_link_edges(ctx, out, shares);
+    trim_teaser_card_tail(ctx, out, shares);
+    trim_related_tail(ctx, out);
+    shares.truncate(out.len());
+    trim_calls_to_action(ctx, out, shares);
+    // The section and call-to-action trims run once (they look at a window of the last
+    // blocks, which would creep up the article); link blocks and dangling labels go until
+    // neither is left at the end.
+    loop {
+        let before = out.len();
+        drop_dangling_tail(ctx, out, Some(shares));
+        trim_link_edges(ctx, out, shares);
+        if out.len() == before {
+            break;
+        }
+    }
+}
+
+/// A teaser's excerpt has at most this many characters.
+const MAX_TEASER_EXCERPT_CHARS: u32 = 300;
+
+/// Drops a teaser card left at the end of the article: a heading made of a link to another
+/// page followed by a short excerpt paragraph, after a body of other blocks whose headings
+/// are not links (else the card is the last of a list of linked sections).
+///
+/// Page pattern: `<p>…last paragraph.</p><div class=grid><h2><a href=/other>Five trends you
+/// should know</a></h2><p>Five developments stand out…</p></div>`: a "next story" or post
+/// grid card that sits in the article container and reads like a last section.
+fn trim_teaser_card_tail(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>, shares: &mut Vec<f32>) {
+    let n = out.len();
+    if n < 4 {
+        return;
+    }
+    let (Some(head), Some(excerpt)) = (out.get(n - 2), out.get(n - 1)) else {
+        return;
+    };
+    let head_is_link = matches!(head, Block::Heading { .. })
+        && shares.get(n - 2).is_some_and(|s| *s >= MIN_EDGE_LINK_SHARE);
+    let excerpt_is_short = matches!(excerpt, Block::Paragraph { .. })
+        && crate::assemble::block_chars(excerpt) <= MAX_TEASER_EXCERPT_CHARS
+        && shares.get(n - 1).is_some_and(|s| *s < MIN_EDGE_LINK_SHARE);
+    // A list of linked sections (restaurants, products) ends with one of them: a card is the
+    // only linked heading.
+    let other_linked_heading = out
+        .iter()
+        .zip(shares.iter())
+        .take(n - 2)
+        .any(|(b, s)| matches!(b, Block::Heading { .. }) && *s >= MIN_EDGE_LINK_SHARE);
+    if head_is_link && excerpt_is_short && !other_linked_heading {
+        for b in out.drain(n - 2..) {
+            trace(ctx, &b, "teaser card at the end of the article");
+        }
+        shares.truncate(out.len());
+    }
+}
+
+/// Drops headings and short colon-ended labels left at the end of the article (what they
+/// introduced was removed), when the article has more than headings; `shares`, when given,
+/// is kept aligned with `out`.
+fn drop_dangling_tail(
+    ctx: &mut Ctx<'_, '_>,
+    out: &mut Vec<Block>,
+    mut shares: Option<&mut Vec<f32>>,
+) {
     let has_body = out.iter().any(|b| !matches!(b, Block::Heading { .. }));
     while has_body && out.last().is_some_and(is_dangling) {
         if let Some(b) = out.pop() {
+            if let Some(sh) = shares.as_deref_mut() {
+                sh.truncate(out.len());
+            }
             trace(ctx, &b, "dangling heading or label at the end");
         }
     }
-    out
 }
 
 /// A date line has at most this many characters.
@@ -239,6 +317,59 @@ fn is_date_line(text: &str) -> bool {
                 .chars()
                 .filter(|c| !c.is_ascii_digit())
                 .any(|c| ".-/".contains(c)))
+}
+
+/// A byline line at an edge has at most this many characters.
+const MAX_EDGE_BYLINE_CHARS: usize = 60;
+
+/// Lead-ins (lower case) that open a byline line: "Von: Jane Doe", "By Jane Doe".
+const BYLINE_LEAD_INS: &[&str] = &[
+    "by ", "by:", "von ", "von:", "autor:", "autorin:", "author:", "text:", "par ", "par :",
+    "por ", "por:",
+];
+
+/// `true` when `b` is a short paragraph that is only a lead-in and a person's name.
+fn is_byline_line(b: &Block) -> bool {
+    let Block::Paragraph { text, .. } = b else {
+        return false;
+    };
+    if text.chars().count() > MAX_EDGE_BYLINE_CHARS {
+        return false;
+    }
+    let lower = text.trim_start().to_lowercase();
+    if !BYLINE_LEAD_INS.iter().any(|p| lower.starts_with(p)) {
+        return false;
+    }
+    let names = crate::metadata::authors::clean(text);
+    // The line is the lead-in and the names, nothing more: every word after the lead-in is
+    // part of a capitalised name.
+    let name_words: usize = names.iter().map(|n| n.split_whitespace().count()).sum();
+    let line_words = text.split_whitespace().count();
+    !names.is_empty()
+        && names
+            .iter()
+            .all(|n| n.chars().next().is_some_and(char::is_uppercase))
+        && name_words + 1 >= line_words
+        && crate::metadata::authors::reads_as_byline(&names, text)
+}
+
+/// Drops a byline line ("Von:" and a name) that is the first or the last block of the
+/// article: the author is metadata, and it is read as such.
+///
+/// Page pattern: `<p>…last paragraph.</p><p><b>Von:</b><br>Jane Doe</p>`, or the same
+/// line above the first paragraph. A sentence that starts with "By" stays (the name reader
+/// rejects it), and so does a byline inside the text.
+fn trim_edge_bylines(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
+    if out.len() > 1
+        && out.last().is_some_and(is_byline_line)
+        && let Some(b) = out.pop()
+    {
+        trace(ctx, &b, "byline line at the end");
+    }
+    if out.len() > 1 && out.first().is_some_and(is_byline_line) {
+        let b = out.remove(0);
+        trace(ctx, &b, "byline line at the start");
+    }
 }
 
 /// Drops a paragraph that is only a date among the first and last blocks of the article:
@@ -493,7 +624,7 @@ fn contains_word_start(text: &str, phrase: &str) -> bool {
 
 /// Drops calls to action among the last few short blocks: "Get the latest news with our
 /// app", "Sign up for the newsletter", "Support our work" — they follow the article.
-fn trim_calls_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
+fn trim_calls_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>, shares: &mut Vec<f32>) {
     let start = out.len().saturating_sub(CTA_TAIL_BLOCKS);
     let mut n = out.len();
     while n > start.max(1) {
@@ -511,8 +642,43 @@ fn trim_calls_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
         };
         if is_cta {
             let b = out.remove(n);
+            if n < shares.len() {
+                shares.remove(n);
+            }
             trace(ctx, &b, "call to action after the article");
         }
+    }
+}
+
+/// A call to action above the article has at most this many characters: an invitation of a
+/// line or two, not an opening paragraph that speaks of a newsletter.
+const MAX_LEADING_CTA_CHARS: usize = 120;
+
+/// `true` when `b` is a paragraph of at most [`MAX_LEADING_CTA_CHARS`] characters calling to
+/// action with a verb ("Subscribe…", "Submit your letter…", "Follow us"): the bare noun
+/// "newsletter" is left out, as an article about a newsletter opens with it.
+fn is_leading_call_to_action(b: &Block) -> bool {
+    match b {
+        Block::Paragraph { text, .. } if text.chars().count() <= MAX_LEADING_CTA_CHARS => {
+            let lower = text.to_lowercase();
+            CTA_PHRASES
+                .iter()
+                .filter(|p| **p != "newsletter")
+                .any(|p| contains_word_start(&lower, p))
+        }
+        _ => false,
+    }
+}
+
+/// Drops a call to action printed above the article, as its first block.
+///
+/// Page pattern: `<p><em>Submit your letter to the editor via this form. Read more letters
+/// to the editor.</em></p><h2>First letter</h2><p>…</p>`: the standing invitation of a
+/// column or a newsletter-fed page, in the article container, before the text.
+fn trim_leading_call_to_action(ctx: &mut Ctx<'_, '_>, out: &mut Vec<Block>) {
+    if out.len() > 1 && out.first().is_some_and(is_leading_call_to_action) {
+        let b = out.remove(0);
+        trace(ctx, &b, "call to action before the article");
     }
 }
 
@@ -696,6 +862,139 @@ mod tests {
             },
             &keys,
         )
+    }
+
+    fn filtered_with_shares(blocks: Vec<Block>, link_shares: Vec<f32>) -> Vec<Block> {
+        let parsed = parse_document("");
+        let doc = Doc::new(&parsed);
+        let opts = Options::default();
+        let mut ctx = Ctx::new(&doc, &opts);
+        run(
+            &mut ctx,
+            Assembled {
+                blocks,
+                link_shares,
+            },
+            &[],
+        )
+    }
+
+    #[test]
+    fn drops_a_call_to_action_above_the_article() {
+        let out = filtered(
+            vec![
+                p("Submit your letter to the editor via this form."),
+                p("The first letter, long enough to be the article's own text, with a point."),
+                p("The second letter, also long enough, and signed by its writer."),
+            ],
+            None,
+        );
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert!(matches!(&out[0], Block::Paragraph { text, .. } if text.starts_with("The first")));
+    }
+
+    #[test]
+    fn keeps_an_opening_that_is_about_a_newsletter() {
+        let opening = "The State of Things is my monthly newsletter on research and startups.";
+        let out = filtered(
+            vec![
+                p(opening),
+                p("The second paragraph of the article, with its own sentence."),
+            ],
+            None,
+        );
+        assert_eq!(out.len(), 2, "{out:?}");
+    }
+
+    fn h(t: &str) -> Block {
+        Block::Heading {
+            level: 2,
+            text: t.into(),
+        }
+    }
+
+    #[test]
+    fn drops_a_byline_line_at_the_end() {
+        let out = filtered(
+            vec![
+                p("The article's paragraph, long enough to be one, with a point."),
+                p("Von:\nGötz Example"),
+            ],
+            None,
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+    }
+
+    #[test]
+    fn keeps_a_closing_sentence_that_starts_with_by() {
+        let out = filtered(
+            vec![
+                p("The article's paragraph, long enough to be one, with a point."),
+                p("By then, the rain had stopped."),
+            ],
+            None,
+        );
+        assert_eq!(out.len(), 2, "{out:?}");
+    }
+
+    #[test]
+    fn drops_a_teaser_card_at_the_end() {
+        let out = filtered_with_shares(
+            vec![
+                p("The article's first paragraph, long enough to be one, with a point."),
+                h("A section"),
+                p("The article's last paragraph, which ends the story as it should."),
+                h("Five trends you should know"),
+                p("Five developments stand out; here is an overview."),
+            ],
+            vec![0.0, 0.0, 0.0, 1.0, 0.0],
+        );
+        assert_eq!(out.len(), 3, "{out:?}");
+    }
+
+    #[test]
+    fn keeps_the_last_of_a_list_of_linked_sections() {
+        let out = filtered_with_shares(
+            vec![
+                p("The best places in town, in no particular order, with our notes."),
+                h("First place"),
+                p("Slow-cooked lamb and huge pots of tea, a favourite."),
+                h("Second place"),
+                p("Dumplings worth the queue, and a patio in summer."),
+            ],
+            vec![0.0, 1.0, 0.0, 1.0, 0.0],
+        );
+        assert_eq!(out.len(), 5, "{out:?}");
+    }
+
+    #[test]
+    fn drops_a_link_block_hidden_by_a_share_heading() {
+        let share = Block::Heading {
+            level: 3,
+            text: "Share now!".into(),
+        };
+        let out = filtered_with_shares(
+            vec![
+                p("The article, in a paragraph long enough to be one."),
+                p("The discussion in the forum"),
+                share,
+            ],
+            vec![0.0, 1.0, 0.0],
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+    }
+
+    #[test]
+    fn keeps_a_link_block_followed_by_body_text() {
+        let out = filtered_with_shares(
+            vec![
+                p("The article, in a paragraph long enough to be one."),
+                p("The discussion in the forum"),
+                p("And the article goes on after the link, with its last sentence."),
+            ],
+            vec![0.0, 1.0, 0.0],
+        );
+        assert_eq!(out.len(), 3, "{out:?}");
     }
 
     #[test]

@@ -379,7 +379,9 @@ pub(crate) fn from_values(values: &[Value]) -> JsonLd {
     out.name = article
         .and_then(|a| str_of(a.get("name")))
         .filter(|n| out.headline.as_ref() != Some(n));
-    out.article_body = str_of(main.get("articleBody")).or_else(|| str_of(main.get("text")));
+    out.article_body = str_of(main.get("articleBody"))
+        .or_else(|| str_of(main.get("text")))
+        .or_else(|| instructions_body(main));
     out.published = first(&|o| {
         str_of(o.get("datePublished"))
             .or_else(|| str_of(o.get("dateCreated")))
@@ -485,6 +487,76 @@ fn str_of(v: Option<&Value>) -> Option<String> {
     };
     let s = s.trim();
     (!s.is_empty()).then(|| decode_entities(s))
+}
+
+/// Most step objects read from a how-to or a recipe.
+const MAX_INSTRUCTION_STEPS: usize = 500;
+
+/// The text of a how-to or a recipe that carries no `articleBody`: its description, then the
+/// text of each step (`step`, `recipeInstructions`, and the `itemListElement` of sections and
+/// steps), one paragraph each, HTML markup removed.
+///
+/// Page pattern: a client-rendered how-to page whose body is an empty mount point and whose
+/// instructions are only in its JSON-LD `HowTo` (`{"@type":"HowTo","description":"<p>…</p>",
+/// "step":[{"@type":"HowToStep","itemListElement":{"text":"<p>Measure…</p>"}}]}`); the
+/// pipeline's short-body fallback then reads it like an `articleBody`.
+fn instructions_body(main: &Obj) -> Option<String> {
+    let steps = main
+        .get("step")
+        .or_else(|| main.get("recipeInstructions"))?;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(d) = str_of(main.get("description")) {
+        parts.push(strip_markup(&d));
+    }
+    let mut stack: Vec<&Value> = vec![steps];
+    let mut seen = 0;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > MAX_INSTRUCTION_STEPS {
+            break;
+        }
+        match v {
+            Value::Array(items) => stack.extend(items.iter().rev()),
+            Value::String(t) => parts.push(strip_markup(&decode_entities(t))),
+            Value::Object(o) => {
+                if let Some(t) = str_of(o.get("text")) {
+                    parts.push(strip_markup(&t));
+                } else if let Some(items) = o.get("itemListElement") {
+                    stack.push(items);
+                }
+            }
+            _ => {}
+        }
+    }
+    let body = parts
+        .into_iter()
+        .filter(|p| !p.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (!body.is_empty()).then_some(body)
+}
+
+/// `s` without HTML tags; a tag starts a new line (paragraphs in a JSON-LD string).
+fn strip_markup(s: &str) -> String {
+    if !s.contains('<') {
+        return s.trim().to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                if !out.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
 }
 
 /// Decodes the HTML character references CMSs leave in JSON-LD strings (`&#038;`,
@@ -618,6 +690,31 @@ mod tests {
     fn ld(blocks: &[&str]) -> JsonLd {
         let values: Vec<Value> = blocks.iter().flat_map(|b| parse_block(b)).collect();
         from_values(&values)
+    }
+
+    #[test]
+    fn how_to_without_article_body_reads_description_and_steps() {
+        let j = ld(&[r#"{"@type":"HowTo","name":"Sew a tablecloth",
+            "description":"<p>A round table deserves a round cloth.</p><p>Here is how.</p>",
+            "step":[{"@type":"HowToStep","name":"Step 1","itemListElement":
+                {"@type":"HowToDirection","text":"<p>Measure the table top.</p>"}},
+                {"@type":"HowToStep","text":"Cut the fabric &amp; pin it."}]}"#]);
+        assert_eq!(
+            j.article_body.as_deref(),
+            Some(
+                "A round table deserves a round cloth.\nHere is how.\nMeasure the table top.\n\
+                 Cut the fabric & pin it."
+            )
+        );
+    }
+
+    #[test]
+    fn article_body_wins_over_steps_and_an_article_has_no_steps() {
+        let j = ld(&[r#"{"@type":"HowTo","articleBody":"The body.",
+            "step":[{"@type":"HowToStep","text":"A step."}]}"#]);
+        assert_eq!(j.article_body.as_deref(), Some("The body."));
+        let j = ld(&[r#"{"@type":"NewsArticle","headline":"H","description":"A summary."}"#]);
+        assert_eq!(j.article_body, None);
     }
 
     #[test]

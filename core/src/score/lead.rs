@@ -94,6 +94,90 @@ fn is_lead(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
     ctx.sig[ix].any(Sig::LEAD)
 }
 
+/// The description is compared when it has at least this many characters…
+const MIN_DESCRIBED_CHARS: usize = 40;
+/// …on this many leading characters.
+const DESCRIBED_KEY_CHARS: usize = 50;
+/// The paragraph holds more than the description (of which the description is an excerpt):
+/// at least half this many more non-whitespace characters, and at most
+/// [`DESCRIBED_MAX_FACTOR`] times as many (plus this slack): a paragraph, not the whole page.
+const DESCRIBED_SLACK_CHARS: f32 = 40.0;
+const DESCRIBED_MAX_FACTOR: f32 = 3.0;
+/// The paragraph is prose: at most this share of its text in links.
+const DESCRIBED_MAX_LINK_DENSITY: f32 = 0.5;
+
+/// Page pattern: the meta description is an excerpt (the first sentences, cut off) of the
+/// article's opening paragraph, and that paragraph sits above the selected container,
+/// outside it (a summary block, a question above its answers, the first paragraph in a
+/// wrapper of its own); the selection starts at the second paragraph and the opening is
+/// lost. The first element above the selection whose text starts with the description and
+/// holds more than it joins the selection as a root before the body.
+///
+/// Does not fire on a standfirst that *is* the description (same text, nothing more): corpora
+/// disagree on whether a dek belongs to the article text, and most leave it out. Skipped
+/// when the selection itself opens with the description.
+pub(crate) fn join_described(
+    ctx: &mut Ctx<'_, '_>,
+    roots: &mut Vec<NodeIx>,
+    description: Option<&str>,
+) {
+    let Some(desc) = description else {
+        return;
+    };
+    let desc = desc
+        .trim_end_matches(|c: char| c == '…' || c == '.' || c.is_whitespace())
+        .trim_start();
+    if desc.chars().count() < MIN_DESCRIBED_CHARS {
+        return;
+    }
+    let key: String = desc.chars().take(DESCRIBED_KEY_CHARS).collect();
+    let Some(&top) = roots.iter().min() else {
+        return;
+    };
+    if top == ctx.body {
+        return;
+    }
+    if ctx
+        .subtree_text(top, 4 * DESCRIBED_KEY_CHARS)
+        .contains(&key)
+    {
+        return;
+    }
+    let desc_chars = desc.chars().filter(|c| !c.is_whitespace()).count() as f32;
+    let max_chars = desc_chars * DESCRIBED_MAX_FACTOR + DESCRIBED_SLACK_CHARS;
+    let min_chars = (desc_chars + DESCRIBED_SLACK_CHARS / 2.0) as u32;
+    let doc = ctx.doc;
+    let mut i = NodeIx(ctx.body.0 + 1);
+    let mut found = None;
+    while i < top {
+        if ctx.removed[i].is_some() {
+            i = doc.end(i);
+            continue;
+        }
+        let s = &ctx.stats[i];
+        if doc.tag(i).is_some()
+            && doc.end(i) <= top
+            && s.chars >= min_chars
+            && (s.chars as f32) <= max_chars
+            && s.inputs == 0
+            && ctx.link_density(i) <= DESCRIBED_MAX_LINK_DENSITY
+            && ctx.subtree_text(i, DESCRIBED_KEY_CHARS).starts_with(&key)
+        {
+            found = Some(i);
+            break;
+        }
+        i = NodeIx(i.0 + 1);
+    }
+    let Some(lead) = found else {
+        return;
+    };
+    ctx.note(lead, PassId::SelectCandidate, "joined", || {
+        "opening paragraph the meta description excerpts".to_string()
+    });
+    roots.push(lead);
+    roots.sort_unstable();
+}
+
 #[cfg(test)]
 mod tests {
     use crate::dom::parse::parse_document;
@@ -143,6 +227,55 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|r| r.contains("intro") || r.contains("lead")),
+            "{got:?}"
+        );
+    }
+
+    fn roots_described(html: &str, description: &str) -> Vec<String> {
+        let parsed = parse_document(html);
+        let doc = Doc::new(&parsed);
+        let opts = Options::default();
+        let mut ctx = Ctx::new(&doc, &opts);
+        let scores = crate::score::paragraphs::run(&ctx);
+        let mut roots = crate::score::select::run(&mut ctx, &scores);
+        super::join_described(&mut ctx, &mut roots, Some(description));
+        roots.iter().map(|r| doc.describe(*r)).collect()
+    }
+
+    const OPENING: &str = "How does one know when to use the one form or the other in sentences \
+        like the following, where both seem possible and both are heard every day, and where \
+        the grammar books say little?";
+
+    #[test]
+    fn joins_the_opening_paragraph_the_description_excerpts() {
+        let html = format!(
+            "<body><section class=box><p class=post>{OPENING}</p></section>\
+             <main><div class=answers>{BODY}</div></main></body>"
+        );
+        let described = "How does one know when to use the one form or the other in \
+            sentences like the following, where both…";
+        let got = roots_described(&html, described);
+        assert!(got.first().is_some_and(|r| r.contains("box")), "{got:?}");
+        // Without the description, the opening is not joined.
+        let parsed = parse_document(&html);
+        let doc = Doc::new(&parsed);
+        let opts = Options::default();
+        let mut ctx = Ctx::new(&doc, &opts);
+        let scores = crate::score::paragraphs::run(&ctx);
+        let plain = crate::score::select::run(&mut ctx, &scores);
+        assert!(!plain.iter().any(|r| doc.describe(*r).contains("box")));
+    }
+
+    #[test]
+    fn does_not_join_a_dek_that_is_the_description() {
+        let dek = "The gist of the story in one sentence, printed under the headline.";
+        let html = format!(
+            "<body><header class=hero><h1>Title</h1><p class=dek>{dek}</p></header>\
+             <div class=body>{BODY}</div></body>"
+        );
+        let got = roots_described(&html, dek);
+        assert!(
+            !got.iter().any(|r| r.contains("dek") || r.contains("hero")),
             "{got:?}"
         );
     }
