@@ -493,10 +493,10 @@ impl std::hash::Hasher for FastHash {
 /// A `HashMap` with [`FastHash`] hashing.
 pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHash>>;
 
-static TOKEN_MAP: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut m: FastMap<&'static str, u32> = FastMap::default();
+static TOKEN_MAP: LazyLock<FastMap<&'static [u8], u32>> = LazyLock::new(|| {
+    let mut m: FastMap<&'static [u8], u32> = FastMap::default();
     for (t, bits) in TOKENS {
-        *m.entry(t).or_insert(0) |= bits;
+        *m.entry(t.as_bytes()).or_insert(0) |= bits;
     }
     m
 });
@@ -504,7 +504,7 @@ static TOKEN_MAP: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
 /// Longest token in the table: longer runs cannot match and are not looked up.
 const MAX_TOKEN_BYTES: usize = 24;
 
-fn token_bits(token: &str) -> u32 {
+fn token_bits(token: &[u8]) -> u32 {
     if token.len() > MAX_TOKEN_BYTES {
         return 0;
     }
@@ -607,9 +607,7 @@ fn ascii_token_bits(value: &[u8]) -> u32 {
         if overflow || len == 0 {
             return 0;
         }
-        buf.get(..len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .map_or(0, token_bits)
+        buf.get(..len).map_or(0, token_bits)
     };
     for &c in value.iter().chain(std::iter::once(&b' ')) {
         let alnum = c.is_ascii_alphanumeric();
@@ -671,7 +669,7 @@ fn unicode_token_bits(value: &str) -> u32 {
         let boundary = !alnum || (prev_lower && c.is_uppercase());
         if boundary && !token.is_empty() {
             if !std::mem::take(&mut modified) {
-                bits |= token_bits(&token);
+                bits |= token_bits(token.as_bytes());
             }
             modified = is_modifier(token.as_bytes());
             if joined.len() < MAX_TOKEN_BYTES * 2 {
@@ -683,7 +681,7 @@ fn unicode_token_bits(value: &str) -> u32 {
             token.extend(c.to_lowercase());
         } else if c.is_whitespace() {
             if !joined.is_empty() {
-                bits |= token_bits(&joined);
+                bits |= token_bits(joined.as_bytes());
             }
             joined.clear();
             modified = false;
