@@ -104,7 +104,21 @@ pub(crate) fn comma_count(s: &str) -> u32 {
 pub(crate) fn word_count(s: &str) -> usize {
     let mut n = 0;
     let mut in_word = false;
-    for c in s.chars() {
+    let mut rest = s;
+    loop {
+        // A run of ASCII: word starts counted byte by byte, without decoding characters.
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        for &c in rest.as_bytes().get(..ascii).unwrap_or(&[]) {
+            let alnum = c.is_ascii_alphanumeric();
+            n += usize::from(alnum & !in_word);
+            in_word = alnum;
+        }
+        rest = rest.get(ascii..).unwrap_or("");
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else {
+            return n;
+        };
+        rest = chars.as_str();
         if is_cjk(c) {
             n += 1;
             in_word = false;
@@ -117,7 +131,6 @@ pub(crate) fn word_count(s: &str) -> usize {
             in_word = false;
         }
     }
-    n
 }
 
 /// Han, kana and hangul: scripts written without spaces between words.
@@ -171,6 +184,8 @@ mod tests {
         assert_eq!(comma_count("a, b，c、d"), 3);
         assert_eq!(word_count("Hello, world 42"), 3);
         assert_eq!(word_count("日本語"), 3);
+        assert_eq!(word_count("café au lait, naïve"), 4);
+        assert_eq!(word_count("a日b c\u{a0}d"), 5);
         assert_eq!(prefix("İstanbul", 3), "İst…");
         assert_eq!(fold("Hello, World!"), "helloworld");
         assert_eq!(comma_count("a,b"), 1);
