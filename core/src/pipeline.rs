@@ -291,7 +291,6 @@ impl<'d, 'h> Ctx<'d, 'h> {
                     {
                         s.prose_chars += s.inline_chars;
                     }
-                    stats[ix] = s;
                 }
                 Kind::Other => {}
             }
