@@ -610,8 +610,9 @@ fn ascii_token_bits(value: &[u8]) -> u32 {
         buf.get(..len).map_or(0, token_bits)
     };
     for &c in value.iter().chain(std::iter::once(&b' ')) {
-        let alnum = c.is_ascii_alphanumeric();
-        let boundary = !alnum || (prev_lower && c.is_ascii_uppercase());
+        let class = ASCII_CLASS.get(usize::from(c)).copied().unwrap_or(0);
+        let alnum = class & ALNUM != 0;
+        let boundary = !alnum || (prev_lower && class & UPPER != 0);
         if boundary && (token_len > 0 || token_overflow) {
             let word = token.get(..token_len).unwrap_or(&[]);
             if !std::mem::take(&mut modified) {
@@ -639,16 +640,48 @@ fn ascii_token_bits(value: &[u8]) -> u32 {
                 }
                 None => token_overflow = true,
             }
-        } else if c.is_ascii_whitespace() {
+        } else if class & SPACE != 0 {
             bits |= lookup(&joined, joined_len, joined_overflow);
             joined_len = 0;
             joined_overflow = false;
             modified = false;
         }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        prev_lower = class & LOWER_OR_DIGIT != 0;
     }
     bits
 }
+
+/// Byte classes of [`ascii_token_bits`], looked up in [`ASCII_CLASS`] (one load per byte
+/// instead of four range tests).
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER_OR_DIGIT: u8 = 4;
+/// ASCII whitespace (`u8::is_ascii_whitespace`).
+const SPACE: u8 = 8;
+
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let mut k = 0;
+        if c.is_ascii_alphanumeric() {
+            k |= ALNUM;
+        }
+        if c.is_ascii_uppercase() {
+            k |= UPPER;
+        }
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            k |= LOWER_OR_DIGIT;
+        }
+        if c.is_ascii_whitespace() {
+            k |= SPACE;
+        }
+        t[i] = k;
+        i += 1;
+    }
+    t
+};
 
 /// `true` for the class-name prefixes that turn the next token into a state of the element
 /// rather than what it is: `has-ads`, `no-ads`, `with-banner`. (Stems, matched inside
