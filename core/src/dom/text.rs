@@ -75,9 +75,17 @@ pub(crate) fn char_count(s: &str) -> u32 {
         n += u32::from(k);
     }
     if !s.is_ascii() {
-        let spaces = s
-            .chars()
-            .filter(|c| !c.is_ascii() && c.is_whitespace())
+        // Non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000…U+200A, U+2028, U+2029,
+        // U+202F, U+205F, U+3000) starts with byte C2, E1, E2 or E3: only characters
+        // starting there are decoded.
+        let is_space_at = |i: usize| {
+            s.get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_whitespace)
+        };
+        let spaces = memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b)
+            .chain(memchr::memchr_iter(0xE1, b))
+            .filter(|&i| is_space_at(i))
             .count() as u32;
         n = n.saturating_sub(spaces);
     }
@@ -190,6 +198,12 @@ mod tests {
         assert_eq!(fold("Hello, World!"), "helloworld");
         assert_eq!(comma_count("a,b"), 1);
         assert_eq!(char_count("\u{b}a\u{1f}"), 3);
+        // Every non-ASCII space is taken off, whatever its first byte.
+        let spaces: String = (0x80..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        assert_eq!(char_count(&format!("a{spaces}é日")), 3);
         let long = "ab, \t\n\u{c}\r".repeat(100);
         assert_eq!(char_count(&long), 300);
         assert_eq!(comma_count(&long), 100);
