@@ -659,6 +659,7 @@ const LOWER_OR_DIGIT: u8 = 4;
 /// ASCII whitespace (`u8::is_ascii_whitespace`).
 const SPACE: u8 = 8;
 
+#[allow(clippy::indexing_slicing)] // Indices run below 256, the table's length (checked at compile time).
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
