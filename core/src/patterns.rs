@@ -493,10 +493,10 @@ impl std::hash::Hasher for FastHash {
 /// A `HashMap` with [`FastHash`] hashing.
 pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHash>>;
 
-static TOKEN_MAP: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut m: FastMap<&'static str, u32> = FastMap::default();
+static TOKEN_MAP: LazyLock<FastMap<&'static [u8], u32>> = LazyLock::new(|| {
+    let mut m: FastMap<&'static [u8], u32> = FastMap::default();
     for (t, bits) in TOKENS {
-        *m.entry(t).or_insert(0) |= bits;
+        *m.entry(t.as_bytes()).or_insert(0) |= bits;
     }
     m
 });
@@ -504,7 +504,7 @@ static TOKEN_MAP: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
 /// Longest token in the table: longer runs cannot match and are not looked up.
 const MAX_TOKEN_BYTES: usize = 24;
 
-fn token_bits(token: &str) -> u32 {
+fn token_bits(token: &[u8]) -> u32 {
     if token.len() > MAX_TOKEN_BYTES {
         return 0;
     }
@@ -607,13 +607,12 @@ fn ascii_token_bits(value: &[u8]) -> u32 {
         if overflow || len == 0 {
             return 0;
         }
-        buf.get(..len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .map_or(0, token_bits)
+        buf.get(..len).map_or(0, token_bits)
     };
     for &c in value.iter().chain(std::iter::once(&b' ')) {
-        let alnum = c.is_ascii_alphanumeric();
-        let boundary = !alnum || (prev_lower && c.is_ascii_uppercase());
+        let class = ASCII_CLASS.get(usize::from(c)).copied().unwrap_or(0);
+        let alnum = class & ALNUM != 0;
+        let boundary = !alnum || (prev_lower && class & UPPER != 0);
         if boundary && (token_len > 0 || token_overflow) {
             let word = token.get(..token_len).unwrap_or(&[]);
             if !std::mem::take(&mut modified) {
@@ -641,16 +640,49 @@ fn ascii_token_bits(value: &[u8]) -> u32 {
                 }
                 None => token_overflow = true,
             }
-        } else if c.is_ascii_whitespace() {
+        } else if class & SPACE != 0 {
             bits |= lookup(&joined, joined_len, joined_overflow);
             joined_len = 0;
             joined_overflow = false;
             modified = false;
         }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        prev_lower = class & LOWER_OR_DIGIT != 0;
     }
     bits
 }
+
+/// Byte classes of [`ascii_token_bits`], looked up in [`ASCII_CLASS`] (one load per byte
+/// instead of four range tests).
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER_OR_DIGIT: u8 = 4;
+/// ASCII whitespace (`u8::is_ascii_whitespace`).
+const SPACE: u8 = 8;
+
+#[allow(clippy::indexing_slicing)] // Indices run below 256, the table's length (checked at compile time).
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let mut k = 0;
+        if c.is_ascii_alphanumeric() {
+            k |= ALNUM;
+        }
+        if c.is_ascii_uppercase() {
+            k |= UPPER;
+        }
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            k |= LOWER_OR_DIGIT;
+        }
+        if c.is_ascii_whitespace() {
+            k |= SPACE;
+        }
+        t[i] = k;
+        i += 1;
+    }
+    t
+};
 
 /// `true` for the class-name prefixes that turn the next token into a state of the element
 /// rather than what it is: `has-ads`, `no-ads`, `with-banner`. (Stems, matched inside
@@ -671,7 +703,7 @@ fn unicode_token_bits(value: &str) -> u32 {
         let boundary = !alnum || (prev_lower && c.is_uppercase());
         if boundary && !token.is_empty() {
             if !std::mem::take(&mut modified) {
-                bits |= token_bits(&token);
+                bits |= token_bits(token.as_bytes());
             }
             modified = is_modifier(token.as_bytes());
             if joined.len() < MAX_TOKEN_BYTES * 2 {
@@ -683,7 +715,7 @@ fn unicode_token_bits(value: &str) -> u32 {
             token.extend(c.to_lowercase());
         } else if c.is_whitespace() {
             if !joined.is_empty() {
-                bits |= token_bits(&joined);
+                bits |= token_bits(joined.as_bytes());
             }
             joined.clear();
             modified = false;

@@ -240,17 +240,20 @@ impl<'d, 'h> Ctx<'d, 'h> {
         // Reuse the buffers: this runs several times per page.
         let mut gone = std::mem::replace(&mut self.gone, NodeVec::new(0, false));
         let mut stats = std::mem::replace(&mut self.stats, NodeVec::new(0, Stats::default()));
-        // One forward pass marks removed subtrees and clears the statistics.
-        let mut i = NodeIx(0);
+        // One forward pass marks removed subtrees (jumping over each) and clears the
+        // statistics.
         let n = NodeIx(doc.len() as u32);
-        let mut gone_until = NodeIx(0);
+        stats.fill_range(NodeIx(0), n, Stats::default());
+        gone.fill_range(NodeIx(0), n, false);
+        let mut i = NodeIx(0);
         while i < n {
-            if i >= gone_until && self.removed[i].is_some() {
-                gone_until = doc.end(i);
+            if self.removed[i].is_some() {
+                let end = doc.end(i);
+                gone.fill_range(i, end, true);
+                i = end;
+            } else {
+                i = NodeIx(i.0 + 1);
             }
-            gone[i] = i < gone_until;
-            stats[i] = Stats::default();
-            i = NodeIx(i.0 + 1);
         }
         for ix in doc.all().rev() {
             if gone[ix] {
@@ -291,7 +294,6 @@ impl<'d, 'h> Ctx<'d, 'h> {
                     {
                         s.prose_chars += s.inline_chars;
                     }
-                    stats[ix] = s;
                 }
                 Kind::Other => {}
             }

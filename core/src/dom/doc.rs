@@ -308,6 +308,16 @@ impl<T: Copy> NodeVec<T> {
     pub(crate) fn lookup(&self, ix: NodeIx) -> Option<T> {
         self.0.get(ix.get()).copied()
     }
+
+    /// Sets every entry from `from` up to (not including) `to` to `value` (as far as the
+    /// table goes).
+    pub(crate) fn fill_range(&mut self, from: NodeIx, to: NodeIx, value: T) {
+        let len = self.0.len();
+        let to = to.get().min(len);
+        if let Some(s) = self.0.get_mut(from.get().min(to)..to) {
+            s.fill(value);
+        }
+    }
 }
 
 impl<T> Index<NodeIx> for NodeVec<T> {

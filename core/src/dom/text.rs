@@ -75,9 +75,17 @@ pub(crate) fn char_count(s: &str) -> u32 {
         n += u32::from(k);
     }
     if !s.is_ascii() {
-        let spaces = s
-            .chars()
-            .filter(|c| !c.is_ascii() && c.is_whitespace())
+        // Non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000…U+200A, U+2028, U+2029,
+        // U+202F, U+205F, U+3000) starts with byte C2, E1, E2 or E3: only characters
+        // starting there are decoded.
+        let is_space_at = |i: usize| {
+            s.get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_whitespace)
+        };
+        let spaces = memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b)
+            .chain(memchr::memchr_iter(0xE1, b))
+            .filter(|&i| is_space_at(i))
             .count() as u32;
         n = n.saturating_sub(spaces);
     }
@@ -104,7 +112,21 @@ pub(crate) fn comma_count(s: &str) -> u32 {
 pub(crate) fn word_count(s: &str) -> usize {
     let mut n = 0;
     let mut in_word = false;
-    for c in s.chars() {
+    let mut rest = s;
+    loop {
+        // A run of ASCII: word starts counted byte by byte, without decoding characters.
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        for &c in rest.as_bytes().get(..ascii).unwrap_or(&[]) {
+            let alnum = c.is_ascii_alphanumeric();
+            n += usize::from(alnum & !in_word);
+            in_word = alnum;
+        }
+        rest = rest.get(ascii..).unwrap_or("");
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else {
+            return n;
+        };
+        rest = chars.as_str();
         if is_cjk(c) {
             n += 1;
             in_word = false;
@@ -117,7 +139,6 @@ pub(crate) fn word_count(s: &str) -> usize {
             in_word = false;
         }
     }
-    n
 }
 
 /// Han, kana and hangul: scripts written without spaces between words.
@@ -171,10 +192,18 @@ mod tests {
         assert_eq!(comma_count("a, b，c、d"), 3);
         assert_eq!(word_count("Hello, world 42"), 3);
         assert_eq!(word_count("日本語"), 3);
+        assert_eq!(word_count("café au lait, naïve"), 4);
+        assert_eq!(word_count("a日b c\u{a0}d"), 5);
         assert_eq!(prefix("İstanbul", 3), "İst…");
         assert_eq!(fold("Hello, World!"), "helloworld");
         assert_eq!(comma_count("a,b"), 1);
         assert_eq!(char_count("\u{b}a\u{1f}"), 3);
+        // Every non-ASCII space is taken off, whatever its first byte.
+        let spaces: String = (0x80..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        assert_eq!(char_count(&format!("a{spaces}é日")), 3);
         let long = "ab, \t\n\u{c}\r".repeat(100);
         assert_eq!(char_count(&long), 300);
         assert_eq!(comma_count(&long), 100);

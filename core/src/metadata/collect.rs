@@ -158,12 +158,16 @@ const FURNITURE_HINTS: &[&str] = &[
 static FURNITURE_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(FURNITURE_HINTS)
         .ok()
 });
 
+/// What [`furniture`] says: the kind, whether it is an aside, whether it is weak.
+type FurnitureHint = (Option<Furniture>, bool, bool);
+
 /// What an element's class and id say.
-fn furniture(class_id: &str) -> (Option<Furniture>, bool, bool) {
+fn furniture(class_id: &str) -> FurnitureHint {
     if FURNITURE_MATCHER
         .as_ref()
         .is_some_and(|m| !m.is_match(class_id))

@@ -2126,12 +2126,26 @@ fn labelled_aside_date(
 fn is_today_widget(cx: &Ctx<'_, '_>, n: NodeIx) -> bool {
     ["class", "id"].iter().any(|a| {
         cx.doc.attr(n, a).is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            v.contains("current-date")
-                || v.contains("current_date")
-                || v.contains("currentdate")
-                || v.split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|t| t.starts_with("today"))
+            // Case-insensitive, without lowercasing a copy (this runs for every node near
+            // the headline).
+            let v = v.as_bytes();
+            let starts = |at: usize, p: &[u8]| {
+                v.get(at..at + p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p))
+            };
+            memchr::memchr2_iter(b'c', b'C', v).any(|i| {
+                starts(i, b"current")
+                    && (starts(i + 7, b"-date")
+                        || starts(i + 7, b"_date")
+                        || starts(i + 7, b"date"))
+            }) || memchr::memchr2_iter(b't', b'T', v).any(|i| {
+                // A word (run of ASCII letters and digits) starting with "today".
+                let word_start = i
+                    .checked_sub(1)
+                    .and_then(|p| v.get(p))
+                    .is_none_or(|c| !c.is_ascii_alphanumeric());
+                word_start && starts(i, b"today")
+            })
         })
     })
 }
