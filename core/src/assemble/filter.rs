@@ -416,6 +416,8 @@ const RELATED_HEADINGS: &[&str] = &[
     "related topics",
     "read more",
     "read next",
+    "read this next",
+    "what to read next",
     "more from",
     "more on ",
     "more stories",
@@ -424,9 +426,13 @@ const RELATED_HEADINGS: &[&str] = &[
     "latest news",
     "latest posts",
     "recent posts",
+    "recent articles",
+    "recent stories",
     "recommended",
     "you may also like",
     "you might also like",
+    "you may also enjoy",
+    "you might also enjoy",
     "you may also be interested",
     "empfehlungen",
     "mehr zu",
@@ -1101,6 +1107,40 @@ mod tests {
             None,
         );
         assert_eq!(out, vec![p(body), p(second)]);
+    }
+
+    #[test]
+    fn drops_an_english_read_next_section_but_not_an_article_section() {
+        let body = "A paragraph of the article, long enough to weigh more than the teasers \
+                    that follow it, with a few commas, and a full stop.";
+        let second = "A second paragraph of the article, which ends the story proper and is \
+                      followed by links to other stories of the same site.";
+        for heading in ["You May Also Enjoy", "Read This Next", "Recent Articles"] {
+            let out = filtered(
+                vec![
+                    p(body),
+                    p(second),
+                    Block::Heading {
+                        level: 4,
+                        text: heading.into(),
+                    },
+                    p("11 Ways to Write Better"),
+                    p("How to start a blog in an hour"),
+                ],
+                None,
+            );
+            assert_eq!(out, vec![p(body), p(second)], "{heading}");
+        }
+        let section = vec![
+            p(body),
+            p(second),
+            Block::Heading {
+                level: 2,
+                text: "You May Also Enjoy".into(),
+            },
+            p(&body.repeat(3)),
+        ];
+        assert_eq!(filtered(section.clone(), None), section);
     }
 
     #[test]
