@@ -57,6 +57,84 @@ pub(crate) struct Doc<'h> {
 
 const NO_PARENT: u32 = u32::MAX;
 
+/// Where a tree node goes in the flat order (see [`StreamedSegments`]).
+enum Placed {
+    /// Flatten this node here.
+    Here(u32),
+    /// Skip it: it was already flattened at its placeholder.
+    Elsewhere,
+}
+
+/// The segments of React's streaming server rendering, and their placeholders.
+///
+/// Page pattern: the shell holds `<template id="B:3"></template>` (or `P:3`) where a part of
+/// the article goes, and the finished part arrives at the end of `<body>` as
+/// `<div hidden id="S:3">…</div>`, which a script moves into place. Flattening the segment
+/// at its placeholder puts the article back in one piece and in reading order; a segment
+/// without a placeholder stays where it is. Each segment is flattened once, so a segment
+/// that holds its own placeholder cannot loop.
+#[derive(Default)]
+struct StreamedSegments {
+    /// Placeholder `<template>` node → segment node.
+    by_placeholder: std::collections::HashMap<u32, u32>,
+    /// Segment nodes that have a placeholder.
+    segments: std::collections::HashSet<u32>,
+    /// Segment nodes already flattened.
+    done: std::collections::HashSet<u32>,
+}
+
+impl StreamedSegments {
+    /// Where `id` goes: a placeholder is replaced by its segment (if not flattened yet); a
+    /// segment flattened at its placeholder is skipped.
+    fn place(&mut self, id: u32) -> Placed {
+        if self.by_placeholder.is_empty() {
+            return Placed::Here(id);
+        }
+        if let Some(&seg) = self.by_placeholder.get(&id) {
+            if self.done.insert(seg) {
+                return Placed::Here(seg);
+            }
+            return Placed::Here(id);
+        }
+        if self.segments.contains(&id) && !self.done.insert(id) {
+            return Placed::Elsewhere;
+        }
+        Placed::Here(id)
+    }
+}
+
+/// The React streaming segments of `html` that have a placeholder (see [`StreamedSegments`]).
+fn streamed_segments(html: &Tree) -> StreamedSegments {
+    use std::collections::HashMap;
+    let mut placeholders: HashMap<&str, u32> = HashMap::new();
+    let mut segments: HashMap<&str, u32> = HashMap::new();
+    for id in 0..html.len() as u32 {
+        let NodeData::Element(el) = &html.get(id).data else {
+            continue;
+        };
+        let Some(key) = el.attr("id") else {
+            continue;
+        };
+        if el.tag == Tag::Template {
+            if let Some(n) = key.strip_prefix("B:").or_else(|| key.strip_prefix("P:")) {
+                placeholders.entry(n).or_insert(id);
+            }
+        } else if let Some(n) = key.strip_prefix("S:")
+            && el.attr("hidden").is_some()
+        {
+            segments.entry(n).or_insert(id);
+        }
+    }
+    let mut out = StreamedSegments::default();
+    for (n, seg) in segments {
+        if let Some(&ph) = placeholders.get(n) {
+            out.by_placeholder.insert(ph, seg);
+            out.segments.insert(seg);
+        }
+    }
+    out
+}
+
 impl<'h> Doc<'h> {
     /// Flattens `html` with one iterative pre-order walk. Template contents are skipped.
     #[allow(dead_code)] // For tests and future callers; the extractor uses `bounded`.
@@ -75,11 +153,16 @@ impl<'h> Doc<'h> {
         let mut nodes: Vec<DNode<'h>> = Vec::with_capacity(html.len());
         let mut elements = 0;
         let mut max_depth = 0;
+        let mut segments = streamed_segments(html);
         // (tree node, parent index, depth) to visit; children pushed in reverse to pop in order.
         let mut stack = vec![(0u32, NO_PARENT, 0u32)];
         // Indices of open nodes, to fill `end` when a subtree is finished.
         let mut open: Vec<usize> = Vec::new();
         while let Some((id, parent, depth)) = stack.pop() {
+            let id = match segments.place(id) {
+                Placed::Here(id) => id,
+                Placed::Elsewhere => continue,
+            };
             let node = html.get(id);
             // Every open node above this node's parent is finished.
             while let Some(&top) = open.last() {
@@ -356,6 +439,34 @@ mod tests {
         // Template contents are not part of the Doc.
         let texts: Vec<_> = doc.all().filter_map(|ix| doc.text(ix)).collect();
         assert_eq!(texts, vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn streamed_segments_are_flattened_at_their_placeholders() {
+        let texts = |src: &str| {
+            let html = parse_document(src);
+            let doc = Doc::new(&html);
+            doc.all()
+                .filter_map(|ix| doc.text(ix))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        // Fires: each segment goes where its placeholder is, once.
+        assert_eq!(
+            texts(
+                "<main><p>one</p><template id=\"B:1\"></template><p>three</p>\
+                 <template id=\"P:2\"></template></main><footer>end</footer>\
+                 <div hidden id=\"S:1\"><p>two</p></div><div hidden id=\"S:2\">four</div>"
+            ),
+            "one two three four end"
+        );
+        // Does not fire: a segment without a placeholder, or a placeholder inside its own
+        // segment, stays where it is and is flattened once.
+        assert_eq!(texts("<p>a</p><div hidden id=\"S:7\">b</div>"), "a b");
+        assert_eq!(
+            texts("<div hidden id=\"S:3\">x<template id=\"B:3\"></template></div>"),
+            "x"
+        );
     }
 
     #[test]
