@@ -1566,11 +1566,13 @@ fn date_label(cx: &Ctx<'_, '_>, ix: NodeIx) -> DateLabel {
                 }
             }
         }
-        let tail: String = {
-            let chars: Vec<char> = before.chars().collect();
-            chars.iter().skip(chars.len().saturating_sub(40)).collect()
-        };
-        let l = label_in(&tail);
+        // The last 40 characters.
+        let tail = before
+            .char_indices()
+            .rev()
+            .nth(39)
+            .map_or(before.as_str(), |(i, _)| before.get(i..).unwrap_or(&before));
+        let l = label_in(tail);
         if l != DateLabel::None {
             return l;
         }
