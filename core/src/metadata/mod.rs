@@ -1566,11 +1566,13 @@ fn date_label(cx: &Ctx<'_, '_>, ix: NodeIx) -> DateLabel {
                 }
             }
         }
-        let tail: String = {
-            let chars: Vec<char> = before.chars().collect();
-            chars.iter().skip(chars.len().saturating_sub(40)).collect()
-        };
-        let l = label_in(&tail);
+        // The last 40 characters.
+        let tail = before
+            .char_indices()
+            .rev()
+            .nth(39)
+            .map_or(before.as_str(), |(i, _)| before.get(i..).unwrap_or(&before));
+        let l = label_in(tail);
         if l != DateLabel::None {
             return l;
         }
@@ -1969,17 +1971,21 @@ fn visible_dates(
             continue;
         }
         let machine = machine_date(cx, c.ix);
+        // The text's date in the page's order, read at most once per element.
+        let text_date = std::cell::OnceCell::new();
+        let text_date = || *text_date.get_or_init(|| date::parse_text(&text, order));
         let Some(st) = (match machine {
             Some(m) => ok(Some(m)),
-            None => ok(date::parse_text(&text, order))
-                .or_else(|| ok(date::parse_text(&text, Some(other_order(order))))),
+            None => {
+                ok(text_date()).or_else(|| ok(date::parse_text(&text, Some(other_order(order)))))
+            }
         }) else {
             continue;
         };
         let label = date_label(cx, c.ix);
         let updated = label == DateLabel::Updated;
         // An element whose attribute and text name different days is no evidence.
-        if !shows_one_day(cx, c.ix, &text, order) {
+        if !shows_one_day(cx, c.ix, text_date) {
             unclear |= near(c.ix);
             continue;
         }
@@ -1989,8 +1995,9 @@ fn visible_dates(
             .ancestors(c.ix)
             .take(3)
             .any(|a| styled_hidden(cx.doc, a))
-            || date::parse_text(&shown_text_of(cx.doc, c.ix, MAX_BYLINE_CHARS), order).is_none()
-                && machine.is_none();
+            || machine.is_none()
+                && date::parse_text(&shown_text_of(cx.doc, c.ix, MAX_BYLINE_CHARS), order)
+                    .is_none();
         if near(c.ix) && out.headline.is_none() && !updated && !hidden && !marked_modified(cx, c.ix)
         {
             out.headline = Some((st, byline_blocks(cx, &[c.ix])));
@@ -2059,14 +2066,15 @@ fn other_order(order: Option<Order>) -> Order {
 /// `false` when an element's machine-readable date and its text name different days
 /// (`<time datetime="2026-02-24T04:13Z">February 23, 2026</time>`, a `title` that is not
 /// the date shown; also on an element inside it): which one the page means is unclear.
-fn shows_one_day(cx: &Ctx<'_, '_>, ix: NodeIx, text: &str, order: Option<Order>) -> bool {
+/// `text_date` gives the date read from the element's text (asked only when an attribute
+/// names one).
+fn shows_one_day(cx: &Ctx<'_, '_>, ix: NodeIx, text_date: impl FnOnce() -> Option<Stamp>) -> bool {
     let attr = cx
         .doc
         .subtree(ix)
         .take(30)
         .find_map(|n| machine_date(cx, n));
-    let text = date::parse_text(text, order);
-    match (attr, text) {
+    match (attr, attr.and_then(|_| text_date())) {
         (Some(a), Some(t)) => a.date == t.date,
         _ => true,
     }
@@ -2193,6 +2201,17 @@ fn window(cx: &Ctx<'_, '_>, from: usize, forward: bool) -> String {
 fn window_of(cx: &Ctx<'_, '_>, from: usize, forward: bool, nodes: usize, chars: usize) -> String {
     let mut parts: Vec<&str> = Vec::new();
     let mut len = 0;
+    // Whether an ancestor is a "today" widget or hidden, checked once per ancestor
+    // (neighbouring texts share their parents).
+    let mut furniture: Vec<(NodeIx, bool)> = Vec::new();
+    let mut is_furniture = |a: NodeIx| {
+        if let Some(&(_, f)) = furniture.iter().find(|(n, _)| *n == a) {
+            return f;
+        }
+        let f = is_today_widget(cx, a) || styled_hidden(cx.doc, a);
+        furniture.push((a, f));
+        f
+    };
     for k in 0..nodes {
         let i = if forward {
             from + k
@@ -2207,21 +2226,15 @@ fn window_of(cx: &Ctx<'_, '_>, from: usize, forward: bool, nodes: usize, chars: 
         }
         let ix = NodeIx(i as u32);
         if let Some(t) = cx.doc.text(ix) {
-            if cx
-                .doc
-                .parent(ix)
-                .and_then(|p| cx.doc.tag(p))
-                .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Title))
+            let t = t.trim();
+            if t.is_empty()
                 || cx
                     .doc
-                    .ancestors(ix)
-                    .take(3)
-                    .any(|a| is_today_widget(cx, a) || styled_hidden(cx.doc, a))
+                    .parent(ix)
+                    .and_then(|p| cx.doc.tag(p))
+                    .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Title))
+                || cx.doc.ancestors(ix).take(3).any(&mut is_furniture)
             {
-                continue;
-            }
-            let t = t.trim();
-            if t.is_empty() {
                 continue;
             }
             len += t.len();
