@@ -64,8 +64,8 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, roots: &[NodeIx], scores: &Scores) {
 /// "<a>Name</a> fixed an issue with …"), the article's, however short the list. A list that is
 /// almost all link text (a menu, "more stories") is above the limit and still pruned.
 ///
-/// Page pattern: `<ul><li><a href=/u/1>Ankush</a> fixed an issue with revoked
-/// permissions</li><li><a href=/b/2>Bug 2</a> – the tab unloader shows UI</li></ul>`.
+/// Page pattern: `<ul><li><a href=/u/1>Ann</a> fixed a crash when saving</li>
+/// <li><a href=/b/2>Bug 2</a> – the settings page loads faster</li></ul>`.
 fn is_annotated_link_list(is_list: bool, ld: f32, max_ld_content: f32) -> bool {
     is_list && ld < max_ld_content
 }
@@ -402,12 +402,12 @@ mod tests {
     #[test]
     fn keeps_a_short_list_of_annotated_links() {
         let html = format!(
-            "<body><div>{PROSE}<ul><li><a href=/u/1>Ankush Dua</a> fixed the bug here</li>\
-             <li><a href=/u/2>Gero Frank</a> removed the attribute</li></ul></div></body>"
+            "<body><div>{PROSE}<ul><li><a href=/u/1>Ann Lee</a> fixed the bug here</li>\
+             <li><a href=/u/2>Bo Kim</a> removed the attribute</li></ul></div></body>"
         );
         let t = surviving_text_in_body(&html, super::run);
         assert!(
-            t.contains("fixed the bug here") && t.contains("Gero"),
+            t.contains("fixed the bug here") && t.contains("Bo Kim"),
             "{t}"
         );
     }

@@ -494,7 +494,7 @@ mod tests {
         // Must fire: an unknown capitalised name after a long title.
         assert_eq!(
             strip_site(
-                "Getting lean with digital ad formats | IAB",
+                "Getting lean with digital ad formats | ADX",
                 None,
                 None,
                 false
