@@ -205,6 +205,7 @@ fn judge(
         && (s.imgs == 0 || s.imgs > 2)
         && !in_figure
         && !has_text_block(ctx, ix)
+        && !holds_preformatted(ctx, ix)
     {
         return Some(format!("{} {SHORT_BLOCK}", s.chars));
     }
@@ -275,6 +276,24 @@ fn has_text_block(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
         (body.ends_with(['.', '!', '?', '。', '…']) && !initial)
             || (body.len() < text.len() && text.ends_with(['"', '”']))
     }
+}
+
+/// `true` when most of `ix`'s text is in a `<pre>`: a short code sample or data series
+/// (`2, 3, 5, 12`, `$ make`) that a syntax highlighter wrapped in a `<div>`, the article's
+/// however few its characters. Readability keeps these too.
+///
+/// Page pattern: `<p>Which number stands out?</p><div class=highlight><pre>2, 3, 12, 4</pre>
+/// </div>`. A short `<div>` of plain text ("Advert", "Image") is judged as before.
+fn holds_preformatted(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let doc = ctx.doc;
+    let total = ctx.stats[ix].chars;
+    total > 0
+        && ctx.stats[ix].link_chars == 0
+        && doc.subtree(ix).any(|d| {
+            doc.is(d, Tag::Pre)
+                && ctx.removed[d].is_none()
+                && ctx.stats[d].chars as f32 >= 0.8 * total as f32
+        })
 }
 
 /// The shortest sentence [`has_text_block`] keeps: "He stood." (a word and a stop is a
@@ -432,6 +451,26 @@ mod tests {
             t.contains("He stood.") && t.contains("Gotcha") && t.contains("rest of it"),
             "{t}"
         );
+    }
+
+    #[test]
+    fn keeps_a_short_preformatted_sample() {
+        let html = format!(
+            "<body><div>{PROSE}<div class=highlight><pre>2, 3, 12, 4\n</pre></div>\
+             {PROSE}</div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(t.contains("2, 3, 12, 4"), "{t}");
+    }
+
+    #[test]
+    fn still_prunes_a_short_block_around_a_small_pre() {
+        let html = format!(
+            "<body><div>{PROSE}<div>Sponsored by <b>someone</b> <pre>x</pre></div>\
+             {PROSE}</div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(!t.contains("Sponsored"), "{t}");
     }
 
     #[test]
