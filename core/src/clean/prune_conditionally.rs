@@ -70,6 +70,37 @@ fn is_annotated_link_list(is_list: bool, ld: f32, max_ld_content: f32) -> bool {
     is_list && ld < max_ld_content
 }
 
+/// Unlinked characters every item of a [`is_list_of_annotated_items`] list needs: a name or
+/// a few words of its own ("Ann Lee", "- 3,806 views").
+const MIN_ITEM_OWN_CHARS: u32 = 8;
+/// Above this link density even a list of annotated items is a menu.
+const MAX_ANNOTATED_ITEMS_LINK_DENSITY: f32 = 0.8;
+
+/// `true` when `ix` is a `<ul>`/`<ol>` of two or more items and every item has words of its
+/// own besides its link: a contributors' list ("🌟 Ann <a>fixed the crash on save</a>"), a
+/// list of resources with a note each ("<a>Venue guide</a> - compare features and
+/// pricing"), gear named with its model in a link. Its link density can pass the content
+/// limit of [`is_annotated_link_list`] when the links are long, but a menu or "more
+/// stories" list has items that are links only, so one bare item is enough to prune it.
+///
+/// Page pattern: `<ul><li>Ann <a href=/b/1>fixed an issue with revoked permissions</a></li>
+/// <li>gero <a href=/b/2>removed the attribute</a> from dialogs</li></ul>`.
+fn is_list_of_annotated_items(ctx: &Ctx<'_, '_>, ix: NodeIx, ld: f32) -> bool {
+    let doc = ctx.doc;
+    if !matches!(doc.tag(ix), Some(Tag::Ul | Tag::Ol)) || ld >= MAX_ANNOTATED_ITEMS_LINK_DENSITY {
+        return false;
+    }
+    let mut items = 0;
+    doc.children(ix)
+        .filter(|&c| doc.is(c, Tag::Li) && ctx.removed[c].is_none())
+        .all(|li| {
+            items += 1;
+            let s = ctx.stats[li];
+            s.chars.saturating_sub(s.link_chars) >= MIN_ITEM_OWN_CHARS
+        })
+        && items >= 2
+}
+
 /// The end of the reason of the short-block rule.
 const SHORT_BLOCK: &str = "chars only";
 
@@ -209,8 +240,10 @@ fn judge(
     {
         return Some(format!("{} {SHORT_BLOCK}", s.chars));
     }
-    let linked_furniture =
-        weight < 25.0 && ld > max_ld_plain && !is_annotated_link_list(is_list, ld, max_ld_content);
+    let linked_furniture = weight < 25.0
+        && ld > max_ld_plain
+        && !is_annotated_link_list(is_list, ld, max_ld_content)
+        && !is_list_of_annotated_items(ctx, ix, ld);
     let linked_despite_words = weight >= 25.0 && ld > max_ld_content;
     let embeds = (s.embeds == 1 && s.chars < 75) || s.embeds > 1;
     // Checked only when a rule below would fire: a data table in the article keeps its links.
@@ -427,6 +460,34 @@ mod tests {
         let t = surviving_text_in_body(&html, super::run);
         assert!(
             t.contains("fixed the bug here") && t.contains("Bo Kim"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn keeps_a_list_whose_items_have_long_links_and_words_of_their_own() {
+        let html = format!(
+            "<body><div>{PROSE}{PROSE}{PROSE}<ul><li>Ann Lee-Smith <a href=/b/1>fixed an issue with revoked permissions \
+             for extensions</a></li><li>gero <a href=/b/2>removed the windowtype attribute</a> \
+             from dialogs</li></ul></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(
+            t.contains("revoked permissions") && t.contains("gero"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn prunes_a_list_with_one_bare_link_among_annotated_ones() {
+        let html = format!(
+            "<body><div>{PROSE}{PROSE}{PROSE}<ul><li>Ann Lee-Smith <a href=/b/1>fixed an issue with revoked permissions \
+             for extensions</a></li><li><a href=/b/2>removed the windowtype attribute</a></li>\
+             </ul></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(
+            !t.contains("revoked permissions") && t.contains("article body"),
             "{t}"
         );
     }
