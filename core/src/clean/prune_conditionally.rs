@@ -101,6 +101,37 @@ fn is_list_of_annotated_items(ctx: &Ctx<'_, '_>, ix: NodeIx, ld: f32) -> bool {
         && items >= 2
 }
 
+/// `true` when `ix` is a list nested in a list item whose own words, before it, end with a
+/// colon and hold no link: "In progress:" over a list of the bugs being worked on, "Fixed
+/// in this release:" over the fixes. The item introduces the links as its own content; a
+/// menu's nested list hangs under a link ("<a>Products</a><ul>…</ul>").
+///
+/// Page pattern: `<ul><li>We start a new round next month.</li><li>In progress:<ul>
+/// <li><a href=/b/1>Bug 1 – Window size is wrong</a></li><li><a href=/b/2>Bug 2 – …</a></li>
+/// </ul></li></ul>`.
+fn is_introduced_sublist(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let doc = ctx.doc;
+    if !matches!(doc.tag(ix), Some(Tag::Ul | Tag::Ol)) {
+        return false;
+    }
+    let Some(li) = doc.parent(ix).filter(|&p| doc.is(p, Tag::Li)) else {
+        return false;
+    };
+    let mut own = String::new();
+    let mut i = NodeIx(li.0 + 1);
+    while i < ix {
+        if doc.is(i, Tag::A) || ctx.removed[i].is_some() {
+            return false;
+        }
+        if let Some(t) = doc.text(i) {
+            own.push_str(t);
+        }
+        i = NodeIx(i.0 + 1);
+    }
+    let own = own.trim();
+    own.chars().count() >= 3 && own.ends_with(':')
+}
+
 /// The end of the reason of the short-block rule.
 const SHORT_BLOCK: &str = "chars only";
 
@@ -243,7 +274,8 @@ fn judge(
     let linked_furniture = weight < 25.0
         && ld > max_ld_plain
         && !is_annotated_link_list(is_list, ld, max_ld_content)
-        && !is_list_of_annotated_items(ctx, ix, ld);
+        && !is_list_of_annotated_items(ctx, ix, ld)
+        && !is_introduced_sublist(ctx, ix);
     let linked_despite_words = weight >= 25.0 && ld > max_ld_content;
     let embeds = (s.embeds == 1 && s.chars < 75) || s.embeds > 1;
     // Checked only when a rule below would fire: a data table in the article keeps its links.
@@ -488,6 +520,32 @@ mod tests {
         let t = surviving_text_in_body(&html, super::run);
         assert!(
             !t.contains("revoked permissions") && t.contains("article body"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn keeps_a_link_list_introduced_by_its_item() {
+        let html = format!(
+            "<body><div>{PROSE}{PROSE}{PROSE}<ul><li>We start another round next month, \
+             with two mentors.</li><li>In progress:<ul>\
+             <li><a href=/b/1>Bug 1 – Window size is wrong</a></li>\
+             <li><a href=/b/2>Bug 2 – Add a counter</a></li></ul></li></ul></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(t.contains("Window size is wrong"), "{t}");
+    }
+
+    #[test]
+    fn prunes_a_menu_list_nested_under_a_link() {
+        let html = format!(
+            "<body><div>{PROSE}{PROSE}{PROSE}<ul><li><a href=/p>Products:</a><ul>\
+             <li><a href=/p/1>Window cleaners</a></li>\
+             <li><a href=/p/2>Floor polish</a></li></ul></li></ul></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(
+            !t.contains("Window cleaners") && t.contains("article body"),
             "{t}"
         );
     }
