@@ -132,6 +132,23 @@ fn is_introduced_sublist(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
     own.chars().count() >= 3 && own.ends_with(':')
 }
 
+/// `true` when `ix` is a list below [`MAX_ANNOTATED_ITEMS_LINK_DENSITY`] with an item that
+/// introduces a sublist ([`is_introduced_sublist`]): the kept sublist's links count in the
+/// outer list's link density, and pruning the outer list would drop the sublist with it.
+///
+/// Page pattern: `<ul><li>Gels and electrolytes such as:<ul><li><a href=/p/1>Brand A</a>
+/// </li><li><a href=/p/2>Brand B</a> or liquid mix</li></ul></li></ul>`.
+fn introduces_a_sublist(ctx: &Ctx<'_, '_>, ix: NodeIx, ld: f32) -> bool {
+    let doc = ctx.doc;
+    matches!(doc.tag(ix), Some(Tag::Ul | Tag::Ol))
+        && ld < MAX_ANNOTATED_ITEMS_LINK_DENSITY
+        && doc
+            .children(ix)
+            .filter(|&li| doc.is(li, Tag::Li) && ctx.removed[li].is_none())
+            .flat_map(|li| doc.children(li))
+            .any(|c| ctx.removed[c].is_none() && is_introduced_sublist(ctx, c))
+}
+
 /// The end of the reason of the short-block rule.
 const SHORT_BLOCK: &str = "chars only";
 
@@ -275,7 +292,8 @@ fn judge(
         && ld > max_ld_plain
         && !is_annotated_link_list(is_list, ld, max_ld_content)
         && !is_list_of_annotated_items(ctx, ix, ld)
-        && !is_introduced_sublist(ctx, ix);
+        && !is_introduced_sublist(ctx, ix)
+        && !introduces_a_sublist(ctx, ix, ld);
     let linked_despite_words = weight >= 25.0 && ld > max_ld_content;
     let embeds = (s.embeds == 1 && s.chars < 75) || s.embeds > 1;
     // Checked only when a rule below would fire: a data table in the article keeps its links.
@@ -534,6 +552,20 @@ mod tests {
         );
         let t = surviving_text_in_body(&html, super::run);
         assert!(t.contains("Window size is wrong"), "{t}");
+    }
+
+    #[test]
+    fn keeps_a_one_item_list_whose_item_introduces_a_link_list() {
+        let html = format!(
+            "<body><div>{PROSE}{PROSE}{PROSE}<ul><li>Gels such as:<ul>\
+             <li><a href=/p/1>Brand Alpha gels</a></li>\
+             <li><a href=/p/2>Brand Beta chews</a> or mix</li></ul></li></ul></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(
+            t.contains("Gels such as") && t.contains("Beta chews"),
+            "{t}"
+        );
     }
 
     #[test]
