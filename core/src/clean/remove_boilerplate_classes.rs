@@ -156,7 +156,10 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words, thread: bool) -> Option<St
     {
         return Some(format!("region words, {share}% of the text"));
     }
-    if sig.any(Sig::META | Sig::BYLINE | Sig::TAGS | Sig::PAYWALL) && s.chars <= MAX_META_CHARS {
+    if sig.any(Sig::META | Sig::BYLINE | Sig::TAGS | Sig::PAYWALL)
+        && s.chars <= MAX_META_CHARS
+        && !is_linked_term_in_sentence(ctx, ix, sig)
+    {
         return Some(format!("meta/byline/tag/paywall words, {} chars", s.chars));
     }
     let ld = ctx.link_density(ix);
@@ -255,6 +258,20 @@ fn is_phrase_in_sentence(ctx: &Ctx<'_, '_>, ix: NodeIx, sig: Sig) -> bool {
         && in_running_text(ctx, ix)
 }
 
+/// `true` when `ix` is a link named only with meta or tag words (`<a class="keywords">`,
+/// `<a class="meta-loc">`) inside a sentence of its block: a topic page linked from a word
+/// of the text, which is the sentence's word. Byline and paywall words are not enough: a
+/// byline's name link sits beside "By" and "and".
+///
+/// Page pattern: `<p>With advances in <a class="keywords" href=/t/neuro>neuroscience</a>,
+/// it has become clear…</p>`. A tag link in a list of tags (`<li><a class="tag">`) has no
+/// sentence around it and goes.
+fn is_linked_term_in_sentence(ctx: &Ctx<'_, '_>, ix: NodeIx, sig: Sig) -> bool {
+    ctx.doc.is(ix, Tag::A)
+        && !sig.any(Sig::BYLINE | Sig::PAYWALL | Sig::HIDDEN | Sig::COMMENTS)
+        && in_running_text(ctx, ix)
+}
+
 /// Characters of text beside an element, in its parent, that make it part of a sentence.
 const MIN_RUNNING_TEXT_CHARS: u32 = 10;
 
@@ -296,6 +313,30 @@ mod tests {
         let t = surviving_text(&html, |c| super::run(c, super::Words::All));
         assert!(t.contains("x + y"), "{t}");
         assert!(!t.contains("Home"), "{t}");
+    }
+
+    #[test]
+    fn keeps_a_tag_link_that_is_a_word_of_a_sentence() {
+        let html = format!(
+            "<body>{BODY}<p>With advances in <a class=keywords href=/t/n>neuroscience</a>, it \
+             has become clear that the mind works unconsciously.</p></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(t.contains("advances in neuroscience,"), "{t}");
+    }
+
+    #[test]
+    fn removes_tag_links_and_bylines_outside_sentences() {
+        let html = format!(
+            "<body>{BODY}<ul><li><a class=keywords href=/t/n>neuroscience</a></li></ul>\
+             <p>Reported by <a class=byline href=/a/j>Jane Doe</a> and the staff of the desk.</p>\
+             </body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(
+            !t.contains("neuroscience") && !t.contains("Jane Doe"),
+            "{t}"
+        );
     }
 
     #[test]
