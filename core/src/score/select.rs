@@ -131,8 +131,70 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, scores: &Scores) -> Vec<NodeIx> {
             roots.push(sib);
         }
     }
+    join_split_parts(ctx, top, &mut roots);
     crate::score::lead::run(ctx, &mut roots);
     roots
+}
+
+/// Ancestor levels of the selection searched by [`join_split_parts`].
+const SPLIT_PART_LEVELS: usize = 2;
+/// A part of a split story holds at least this much prose (characters)…
+const SPLIT_PART_MIN_PROSE_CHARS: u32 = 200;
+/// …in at least this many paragraphs…
+const SPLIT_PART_MIN_PARAS: u32 = 2;
+/// …at most this link density.
+const SPLIT_PART_MAX_LINK_DENSITY: f32 = 0.25;
+
+/// Joins the other parts of a story split into repeated wrappers: when the selection's
+/// parent or grandparent (below `<body>`) has a class, its siblings with the same tag and
+/// class that hold paragraphs of prose are more of the article, cut off by an ad or a
+/// related-coverage box placed between the wrappers. `roots` stays in document order.
+///
+/// Page pattern: `<div class=body-part><div class=text><p>First paragraphs…</p></div>
+/// <aside>Related</aside></div><div class=ad>…</div><div class=body-part><div class=text>
+/// <p>The rest…</p></div></div>`, the second part selected. Wrappers without a class, and
+/// same-class siblings without prose (a row of teaser cards), are not joined.
+fn join_split_parts(ctx: &mut Ctx<'_, '_>, top: NodeIx, roots: &mut Vec<NodeIx>) {
+    let doc = ctx.doc;
+    let mut level = top;
+    for _ in 0..SPLIT_PART_LEVELS {
+        let Some(wrapper) = doc.parent(level) else {
+            return;
+        };
+        let Some(outer) = doc.parent(wrapper) else {
+            return;
+        };
+        if wrapper == ctx.body || outer == ctx.body || doc.is(outer, Tag::Html) {
+            return;
+        }
+        level = wrapper;
+        let class = doc.attr(wrapper, "class").unwrap_or("").trim();
+        if class.is_empty() {
+            continue;
+        }
+        let parts: Vec<NodeIx> = doc
+            .children(outer)
+            .filter(|&sib| {
+                sib != wrapper
+                    && doc.tag(sib) == doc.tag(wrapper)
+                    && doc.attr(sib, "class").map(str::trim) == Some(class)
+                    && !ctx.is_removed(sib)
+                    && !roots
+                        .iter()
+                        .any(|&r| doc.contains(sib, r) || doc.contains(r, sib))
+                    && ctx.stats[sib].prose_chars >= SPLIT_PART_MIN_PROSE_CHARS
+                    && ctx.stats[sib].paras >= SPLIT_PART_MIN_PARAS
+                    && ctx.link_density(sib) <= SPLIT_PART_MAX_LINK_DENSITY
+            })
+            .collect();
+        for sib in parts {
+            ctx.note(sib, PassId::SelectCandidate, "joined", || {
+                format!("another part of the story split into `{class}` wrappers")
+            });
+            let at = roots.partition_point(|&r| r < sib);
+            roots.insert(at, sib);
+        }
+    }
 }
 
 /// An ancestor must hold this many times the candidate's prose to be climbed to.
@@ -257,6 +319,29 @@ mod tests {
             .map(|r| doc.describe(*r))
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    fn split_story(second_wrapper_class: &str) -> String {
+        let p = format!("<p>{PROSE}</p>");
+        let long = p.repeat(20);
+        format!(
+            "<body><div class=page><div class=part><div class=txt1>{p}{p}</div>\
+             <aside><a href=/r>Related story</a></aside></div><div class=ad>Advertisement</div>\
+             <div class={second_wrapper_class}><div class=txt2>{long}</div></div></div>\
+             <div class=rail><p>Sidebar text.</p></div></body>"
+        )
+    }
+
+    #[test]
+    fn joins_the_first_part_of_a_story_split_into_wrappers() {
+        let roots = selected(&split_story("part"));
+        assert_eq!(roots, "div.part div.part");
+    }
+
+    #[test]
+    fn does_not_join_a_wrapper_of_another_class() {
+        let roots = selected(&split_story("part-b"));
+        assert_eq!(roots, "div.part-b");
     }
 
     #[test]
