@@ -159,6 +159,7 @@ fn judge(ctx: &Ctx<'_, '_>, ix: NodeIx, words: Words, thread: bool) -> Option<St
     if sig.any(Sig::META | Sig::BYLINE | Sig::TAGS | Sig::PAYWALL)
         && s.chars <= MAX_META_CHARS
         && !is_linked_term_in_sentence(ctx, ix, sig)
+        && !is_dateline_lead_in(ctx, ix)
     {
         return Some(format!("meta/byline/tag/paywall words, {} chars", s.chars));
     }
@@ -272,6 +273,41 @@ fn is_linked_term_in_sentence(ctx: &Ctx<'_, '_>, ix: NodeIx, sig: Sig) -> bool {
         && in_running_text(ctx, ix)
 }
 
+/// A dateline lead-in ("CAIRO —") has at most this many characters.
+const MAX_DATELINE_CHARS: usize = 40;
+/// The paragraph after a dateline lead-in has at least this many characters of its own.
+const MIN_DATELINE_SENTENCE_CHARS: u32 = 50;
+
+/// `true` when `ix` is an inline element opening its paragraph with a place and a dash (a
+/// news dateline, named `dateline`, `byline` or `meta`) and the paragraph's sentence goes on
+/// after it: the first words of the story, which news corpora keep with it.
+///
+/// Page pattern: `<p><span class="dateline">CAIRO —</span> Gunmen opened fire on visitors
+/// at the museum on Wednesday, …</p>`. A dateline block of its own (`<div class=dateline>
+/// March 5, 2015</div>`) or a label without a dash ("By Jane Doe") is judged as before.
+fn is_dateline_lead_in(ctx: &Ctx<'_, '_>, ix: NodeIx) -> bool {
+    let doc = ctx.doc;
+    if doc.tag(ix).is_none_or(|t| t.is_block()) {
+        return false;
+    }
+    let Some(p) = doc.parent(ix) else {
+        return false;
+    };
+    let first_element = doc.children(p).find(|&c| doc.tag(c).is_some());
+    let text = ctx.subtree_text(ix, MAX_DATELINE_CHARS + 1);
+    let leading_text = doc
+        .children(p)
+        .take_while(|&c| c != ix)
+        .filter_map(|c| doc.text(c))
+        .any(|t| !t.trim().is_empty());
+    doc.is(p, Tag::P)
+        && first_element == Some(ix)
+        && !leading_text
+        && text.chars().count() <= MAX_DATELINE_CHARS
+        && text.trim_end().ends_with(['—', '–', '-'])
+        && ctx.stats[p].inline_chars >= ctx.stats[ix].inline_chars + MIN_DATELINE_SENTENCE_CHARS
+}
+
 /// Characters of text beside an element, in its parent, that make it part of a sentence.
 const MIN_RUNNING_TEXT_CHARS: u32 = 10;
 
@@ -337,6 +373,27 @@ mod tests {
             !t.contains("neuroscience") && !t.contains("Jane Doe"),
             "{t}"
         );
+    }
+
+    #[test]
+    fn keeps_a_dateline_that_opens_the_first_paragraph() {
+        let html = format!(
+            "<body>{BODY}<p> <span class=dateline>CAIRO —</span> Gunmen opened fire on \
+             visitors at the museum on Wednesday, killing at least nineteen people.</p></body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(t.contains("CAIRO — Gunmen"), "{t}");
+    }
+
+    #[test]
+    fn removes_a_dateline_block_and_a_byline_label() {
+        let html = format!(
+            "<body>{BODY}<div class=dateline>CAIRO —</div><p><span class=byline>By Jane Doe\
+             </span> Gunmen opened fire on visitors at the museum on Wednesday, killing many.</p>\
+             </body>"
+        );
+        let t = surviving_text(&html, |c| super::run(c, super::Words::All));
+        assert!(!t.contains("CAIRO") && !t.contains("Jane Doe"), "{t}");
     }
 
     #[test]
