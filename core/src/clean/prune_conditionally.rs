@@ -76,29 +76,31 @@ const MIN_ITEM_OWN_CHARS: u32 = 8;
 /// Above this link density even a list of annotated items is a menu.
 const MAX_ANNOTATED_ITEMS_LINK_DENSITY: f32 = 0.8;
 
-/// `true` when `ix` is a `<ul>`/`<ol>` of two or more items and every item has words of its
-/// own besides its link: a contributors' list ("🌟 Ann <a>fixed the crash on save</a>"), a
+/// `true` when `ix` is a `<ul>`/`<ol>` whose every item (one or more) has words of its own
+/// besides its links: a contributors' list ("🌟 Ann <a>fixed the crash on save</a>"), a
 /// list of resources with a note each ("<a>Venue guide</a> - compare features and
 /// pricing"), gear named with its model in a link. Its link density can pass the content
 /// limit of [`is_annotated_link_list`] when the links are long, but a menu or "more
 /// stories" list has items that are links only, so one bare item is enough to prune it.
 ///
 /// Page pattern: `<ul><li>Ann <a href=/b/1>fixed an issue with revoked permissions</a></li>
-/// <li>gero <a href=/b/2>removed the attribute</a> from dialogs</li></ul>`.
+/// <li>gero <a href=/b/2>removed the attribute</a> from dialogs</li></ul>`, or a one-item
+/// list under a heading: `<ul><li>Neil has patches up to <a>improve the tab unloader</a>,
+/// and <a>show UI when subframes crash</a></li></ul>`.
 fn is_list_of_annotated_items(ctx: &Ctx<'_, '_>, ix: NodeIx, ld: f32) -> bool {
     let doc = ctx.doc;
     if !matches!(doc.tag(ix), Some(Tag::Ul | Tag::Ol)) || ld >= MAX_ANNOTATED_ITEMS_LINK_DENSITY {
         return false;
     }
-    let mut items = 0;
-    doc.children(ix)
+    let mut items = doc
+        .children(ix)
         .filter(|&c| doc.is(c, Tag::Li) && ctx.removed[c].is_none())
-        .all(|li| {
-            items += 1;
+        .peekable();
+    items.peek().is_some()
+        && items.all(|li| {
             let s = ctx.stats[li];
             s.chars.saturating_sub(s.link_chars) >= MIN_ITEM_OWN_CHARS
         })
-        && items >= 2
 }
 
 /// `true` when `ix` is a list nested in a list item whose own words, before it, end with a
@@ -526,6 +528,17 @@ mod tests {
             t.contains("revoked permissions") && t.contains("gero"),
             "{t}"
         );
+    }
+
+    #[test]
+    fn keeps_a_one_item_list_of_a_sentence_with_links() {
+        let html = format!(
+            "<body><div>{PROSE}{PROSE}{PROSE}<h4>Fission</h4><ul><li>Neil has patches up to \
+             <a href=/b/1>improve the behaviour of the tab unloader</a>, and \
+             <a href=/b/2>show UI when subframes crash</a></li></ul></div></body>"
+        );
+        let t = surviving_text_in_body(&html, super::run);
+        assert!(t.contains("Neil has patches"), "{t}");
     }
 
     #[test]
