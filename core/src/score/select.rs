@@ -145,9 +145,10 @@ const SPLIT_PART_MIN_PARAS: u32 = 2;
 /// …at most this link density.
 const SPLIT_PART_MAX_LINK_DENSITY: f32 = 0.25;
 
-/// Joins the other parts of a story split into repeated wrappers: when the selection's
-/// parent or grandparent (below `<body>`) has a class, its siblings with the same tag and
-/// class that hold paragraphs of prose are more of the article, cut off by an ad or a
+/// Joins the other parts of a story split into repeated wrappers: when the selection, its
+/// parent or its grandparent (below `<body>`) has a class, its siblings with the same tag
+/// and class that hold paragraphs of prose are more of the article (a "key takeaways" copy
+/// block above the one that scored best, too), cut off by an ad or a
 /// related-coverage box placed between the wrappers. `roots` stays in document order.
 ///
 /// Page pattern: `<div class=body-part><div class=text><p>First paragraphs…</p></div>
@@ -156,18 +157,20 @@ const SPLIT_PART_MAX_LINK_DENSITY: f32 = 0.25;
 /// same-class siblings without prose (a row of teaser cards), are not joined.
 fn join_split_parts(ctx: &mut Ctx<'_, '_>, top: NodeIx, roots: &mut Vec<NodeIx>) {
     let doc = ctx.doc;
-    let mut level = top;
-    for _ in 0..SPLIT_PART_LEVELS {
-        let Some(wrapper) = doc.parent(level) else {
-            return;
-        };
+    let mut wrapper = top;
+    for depth in 0..=SPLIT_PART_LEVELS {
+        if depth > 0 {
+            let Some(w) = doc.parent(wrapper) else {
+                return;
+            };
+            wrapper = w;
+        }
         let Some(outer) = doc.parent(wrapper) else {
             return;
         };
         if wrapper == ctx.body || outer == ctx.body || doc.is(outer, Tag::Html) {
             return;
         }
-        level = wrapper;
         let class = doc.attr(wrapper, "class").unwrap_or("").trim();
         if class.is_empty() {
             continue;
