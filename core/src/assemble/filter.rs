@@ -2,7 +2,7 @@
 //!
 //! ## What it does
 //! - drops a heading or paragraph that repeats the article title (it is metadata);
-//! - drops repeated short blocks (a newsletter form's "* indicates required" five times);
+//! - drops blocks repeated as runs (a page rendered twice, a newsletter form repeated);
 //! - drops headings left dangling at the end (a "Related" heading whose list was removed).
 //!
 //! ## Origin
@@ -18,10 +18,12 @@ use crate::dom::text::fold;
 use crate::patterns::FastMap;
 use crate::pipeline::{Ctx, PassId};
 
-/// Short blocks (folded bytes) are deduplicated wherever they repeat: repeated furniture is
-/// short ("* indicates required"). A longer block is dropped only when it repeats as part
-/// of a run (its neighbour repeats the first copy's neighbour too): a page rendered twice
-/// for two screen sizes, not an author saying a paragraph twice.
+/// Short blocks (folded bytes) are compared folded. A block is dropped only when it repeats
+/// as part of a run (its neighbours repeat the first copy's neighbours too): a page rendered
+/// twice for two screen sizes, a newsletter form repeated ("Email *", "* indicates
+/// required"), not an author saying a paragraph twice. A run of short blocks must mix
+/// different texts: a label repeated in every section of a menu or a recipe plan ("Eat every
+/// 2–3 hours", "Portion: 1 cup") or a list of identical "link" lines is the article's.
 const MAX_DEDUP_KEY_BYTES: usize = 100;
 /// Texts up to this many bytes are folded for comparison.
 const MAX_FOLDED_KEY_SOURCE_BYTES: usize = 300;
@@ -70,32 +72,29 @@ pub(crate) fn run(
         };
         // Whether i sits in a run of at least MIN_DUPLICATE_RUN blocks repeating the first
         // copy's blocks in order (scanning at most that far each way: O(1) per block).
-        let in_run = key.len() > MAX_DEDUP_KEY_BYTES && {
-            let eq = |a: usize, b: usize| {
-                keys.get(a)
-                    .zip(keys.get(b))
-                    .is_some_and(|(x, y)| !x.is_empty() && x == y)
-            };
-            let mut back = 0;
-            while back + 1 < MIN_DUPLICATE_RUN
-                && back < j
-                && i - back - 1 > j
-                && eq(i - back - 1, j - back - 1)
-            {
-                back += 1;
-            }
-            let mut fwd = 0;
-            while back + fwd + 1 < MIN_DUPLICATE_RUN
-                && j + fwd + 1 < i
-                && eq(i + fwd + 1, j + fwd + 1)
-            {
-                fwd += 1;
-            }
-            back + 1 + fwd >= MIN_DUPLICATE_RUN
+        let short = key.len() <= MAX_DEDUP_KEY_BYTES;
+        let eq = |a: usize, b: usize| {
+            keys.get(a)
+                .zip(keys.get(b))
+                .is_some_and(|(x, y)| !x.is_empty() && x == y)
         };
-        if (key.len() <= MAX_DEDUP_KEY_BYTES || in_run)
-            && let Some(d) = drop.get_mut(i)
+        let mut back = 0;
+        while back + 1 < MIN_DUPLICATE_RUN
+            && back < j
+            && i - back - 1 > j
+            && eq(i - back - 1, j - back - 1)
         {
+            back += 1;
+        }
+        let mut fwd = 0;
+        while back + fwd + 1 < MIN_DUPLICATE_RUN && j + fwd + 1 < i && eq(i + fwd + 1, j + fwd + 1)
+        {
+            fwd += 1;
+        }
+        let run = (i - back..=i + fwd).filter_map(|k| keys.get(k));
+        let varied = run.clone().any(|k| k != key);
+        let in_run = back + 1 + fwd >= MIN_DUPLICATE_RUN && (!short || varied);
+        if in_run && let Some(d) = drop.get_mut(i) {
             *d = true;
         }
     }
@@ -1012,8 +1011,14 @@ mod tests {
                     text: "The Title".into(),
                 },
                 p("Body one."),
+                p("Email *"),
+                p("First name"),
                 p("* indicates required"),
+                p("Body two."),
+                p("Email *"),
+                p("First name"),
                 p("* indicates required"),
+                p("Body three."),
                 Block::Heading {
                     level: 2,
                     text: "Related".into(),
@@ -1021,7 +1026,33 @@ mod tests {
             ],
             Some("The title"),
         );
-        assert_eq!(out, vec![p("Body one."), p("* indicates required")]);
+        assert_eq!(
+            out,
+            vec![
+                p("Body one."),
+                p("Email *"),
+                p("First name"),
+                p("* indicates required"),
+                p("Body two."),
+                p("Body three.")
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_a_short_label_repeated_in_every_section() {
+        let blocks = vec![
+            p("Plan A"),
+            p("Eat every 2–3 hours"),
+            p("Oats and berries."),
+            p("Plan B"),
+            p("Eat every 2–3 hours"),
+            p("Rice and beans."),
+            p("link"),
+            p("link"),
+            p("link"),
+        ];
+        assert_eq!(filtered(blocks.clone(), None), blocks);
     }
 
     #[test]
