@@ -23,7 +23,8 @@ use crate::pipeline::{Ctx, PassId};
 /// twice for two screen sizes, a newsletter form repeated ("Email *", "* indicates
 /// required"), not an author saying a paragraph twice. A run of short blocks must mix
 /// different texts: a label repeated in every section of a menu or a recipe plan ("Eat every
-/// 2–3 hours", "Portion: 1 cup") or a list of identical "link" lines is the article's.
+/// 2–3 hours", "Portion: 1 cup") or a list of identical "link" lines is the article's. A
+/// short *list* still goes wherever it repeats: a widget's "1 2 3 4 5" rating or pager.
 const MAX_DEDUP_KEY_BYTES: usize = 100;
 /// Texts up to this many bytes are folded for comparison.
 const MAX_FOLDED_KEY_SOURCE_BYTES: usize = 300;
@@ -94,7 +95,10 @@ pub(crate) fn run(
         let run = (i - back..=i + fwd).filter_map(|k| keys.get(k));
         let varied = run.clone().any(|k| k != key);
         let in_run = back + 1 + fwd >= MIN_DUPLICATE_RUN && (!short || varied);
-        if in_run && let Some(d) = drop.get_mut(i) {
+        let repeated_widget = short && matches!(blocks.get(i), Some(Block::List { .. }));
+        if (in_run || repeated_widget)
+            && let Some(d) = drop.get_mut(i)
+        {
             *d = true;
         }
     }
@@ -1037,6 +1041,23 @@ mod tests {
                 p("Body three.")
             ]
         );
+    }
+
+    #[test]
+    fn drops_a_short_list_wherever_it_repeats() {
+        let pager = || Block::List {
+            ordered: false,
+            items: ["1", "2", "3"]
+                .iter()
+                .map(|t| crate::article::ListItem {
+                    text: (*t).into(),
+                    depth: 0,
+                    links: Vec::new(),
+                })
+                .collect(),
+        };
+        let out = filtered(vec![p("Body one."), pager(), p("Body two."), pager()], None);
+        assert_eq!(out, vec![p("Body one."), pager(), p("Body two.")]);
     }
 
     #[test]
