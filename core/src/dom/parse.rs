@@ -38,7 +38,7 @@ use html5ever::{Attribute, QualName, TokenizerResult};
 
 use super::tags::Tag;
 use crate::error::Complexity;
-use crate::input::attributes::{MARKER, MAX_ATTRIBUTES, prescan};
+use crate::input::attributes::{AttrSource, MARKER, MAX_ATTRIBUTES, Prescan, prescan};
 
 /// Input is queued for the tokenizer in pieces of this many bytes (at character boundaries).
 const CHUNK_BYTES: usize = 16 * 1024;
@@ -230,6 +230,13 @@ impl Tree {
         }
     }
 
+    /// `true` when some text node holds the marker character (see [`parse`]).
+    fn has_marker_text(&self) -> bool {
+        self.nodes
+            .iter()
+            .any(|n| matches!(&n.data, NodeData::Text(t) if t.contains(MARKER)))
+    }
+
     /// Appends `text` to the text node `id` and returns `true`, or returns `false` when `id`
     /// is not a text node.
     fn merge_text(&mut self, id: u32, text: &StrTendril) -> bool {
@@ -257,12 +264,50 @@ pub(crate) struct Parsed {
 
 /// Parses `text` as an HTML document, stopping early at `max_nodes` elements and comments or
 /// at nesting deeper than `max_depth`.
+///
+/// The pre-scan sets aside most tags' attributes (see [`prescan`]); where it may have misread
+/// the page (a marker on an element the tree builder put in SVG or MathML, which renames
+/// attributes, or a marker left as text), the page is parsed again without that.
 pub(crate) fn parse(source: &str, max_nodes: usize, max_depth: usize) -> Parsed {
-    let pre = prescan(source, MAX_ATTRIBUTES);
-    let text = &*pre.text;
-    let mut attributes_capped = pre.capped;
+    match parse_with(source, max_nodes, max_depth, true) {
+        Some(parsed) => parsed,
+        None => parse_with(source, max_nodes, max_depth, false).unwrap_or_else(|| Parsed {
+            // Not reached: without attribute markers nothing can be misplaced.
+            html: Tree::new(),
+            limit_hit: None,
+            attributes_capped: false,
+        }),
+    }
+}
+
+/// [`parse`], with or without set-aside attributes; `None` when a marker was misplaced.
+fn parse_with(
+    source: &str,
+    max_nodes: usize,
+    max_depth: usize,
+    attr_markers: bool,
+) -> Option<Parsed> {
+    let Prescan {
+        text,
+        capped,
+        set_aside,
+        attrs,
+        attr_sets,
+    } = prescan(source, MAX_ATTRIBUTES, attr_markers);
+    let text = &*text;
+    let mut attributes_capped = capped;
     let queue = Rc::new(BufferQueue::default());
+    let markers = attr_sets.len();
     let sink = GuardedSink {
+        attr_source: if markers > 0 {
+            StrTendril::from_slice(source)
+        } else {
+            StrTendril::new()
+        },
+        markers: Cell::new(0),
+        misplaced: Cell::new(false),
+        attrs,
+        attr_sets,
         tree: RefCell::new(Tree::new()),
         nodes: Cell::new(0),
         merged_attrs: Cell::new(0),
@@ -297,19 +342,39 @@ pub(crate) fn parse(source: &str, max_nodes: usize, max_depth: usize) -> Parsed 
     let sink = tokenizer.sink.sink;
     let limit_hit = sink.limit_hit.get();
     attributes_capped |= sink.attrs_dropped.get();
+    if sink.misplaced.get() {
+        return None;
+    }
+    let unused_markers = sink.markers.get() < markers;
     let mut html = sink.finish();
-    html.put_back(source, &pre.set_aside);
-    Parsed {
+    html.put_back(source, &set_aside);
+    // A marker the tree builder did not take for an attribute may be text.
+    if unused_markers && html.has_marker_text() {
+        return None;
+    }
+    Some(Parsed {
         html,
         limit_hit,
         attributes_capped,
-    }
+    })
 }
 
 /// The tree builder's sink: builds the [`Tree`], with node, depth and merged-attribute
 /// accounting.
 struct GuardedSink {
     tree: RefCell<Tree>,
+    /// The page as the pre-scan read it, shared by the values of set-aside attributes (empty
+    /// when there are none).
+    attr_source: StrTendril,
+    /// Set-aside attributes ([`Prescan::attrs`]).
+    attrs: Vec<AttrSource>,
+    /// The set-aside attributes of each marker ([`Prescan::attr_sets`]).
+    attr_sets: Vec<(usize, usize)>,
+    /// Marker attributes taken so far.
+    markers: Cell<usize>,
+    /// Whether a marker attribute was met where its attributes cannot stand in for the
+    /// tokenizer's (see [`parse`]).
+    misplaced: Cell<bool>,
     nodes: Cell<usize>,
     /// Attributes merged into `<html>`/`<body>` by repeated tags so far.
     merged_attrs: Cell<usize>,
@@ -331,6 +396,57 @@ struct GuardedSink {
 }
 
 impl GuardedSink {
+    /// The attributes that a marker attribute (see [`prescan`]) stands for, read from the page
+    /// as the tokenizer reads them (names in ASCII lower case, a repeated name ignored);
+    /// `None` when `attrs` is not a marker, or when it is misplaced (then flagged).
+    fn marked_attributes(
+        &self,
+        name: &QualName,
+        attrs: &[Attribute],
+    ) -> Option<Vec<(QualName, StrTendril)>> {
+        let [only] = attrs else {
+            return None;
+        };
+        let mut buf = [0u8; 4];
+        if !only.name.ns.is_empty() || *only.name.local != *MARKER.encode_utf8(&mut buf) {
+            return None;
+        }
+        let set = only
+            .value
+            .parse::<usize>()
+            .ok()
+            .and_then(|k| self.attr_sets.get(k))
+            .and_then(|&(from, to)| self.attrs.get(from..to));
+        let Some(set) = set.filter(|_| name.ns == html5ever::ns!(html)) else {
+            self.misplaced.set(true);
+            return None;
+        };
+        self.markers.set(self.markers.get() + 1);
+        let slice = |(a, b): (u32, u32)| {
+            self.attr_source
+                .try_subtendril(a, b.saturating_sub(a))
+                .unwrap_or_else(|_| {
+                    self.misplaced.set(true);
+                    StrTendril::new()
+                })
+        };
+        let mut out: Vec<(QualName, StrTendril)> = Vec::with_capacity(set.len());
+        for a in set {
+            let raw = slice(a.name);
+            let local = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                html5ever::LocalName::from(raw.to_ascii_lowercase())
+            } else {
+                html5ever::LocalName::from(&*raw)
+            };
+            if out.iter().any(|(q, _)| q.local == local) {
+                continue;
+            }
+            let qname = QualName::new(None, html5ever::ns!(), local);
+            out.push((qname, slice(a.value)));
+        }
+        Some(out)
+    }
+
     fn hit(&self, what: Complexity) {
         if self.limit_hit.get().is_none() {
             self.limit_hit.set(Some(what));
@@ -449,8 +565,10 @@ impl TreeSink for GuardedSink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> u32 {
         self.count_node();
-        let mut attrs: Vec<(QualName, StrTendril)> =
-            attrs.into_iter().map(|a| (a.name, a.value)).collect();
+        let mut attrs = match self.marked_attributes(&name, &attrs) {
+            Some(marked) => marked,
+            None => attrs.into_iter().map(|a| (a.name, a.value)).collect(),
+        };
         attrs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let tag = Tag::from_name(&name.local);
         let mut tree = self.tree.borrow_mut();
@@ -712,7 +830,7 @@ mod tests {
              <script type=application/ld+json>{{\"@type\":\"Article\"}}</script>\
              <noscript>{js}</noscript><title>{js}</title>"
         );
-        assert_eq!(prescan(&page, MAX_ATTRIBUTES).set_aside.len(), 3);
+        assert_eq!(prescan(&page, MAX_ATTRIBUTES, true).set_aside.len(), 3);
         assert_eq!(
             texts(&page),
             [&*css, "a", &*js, "b", "{\"@type\":\"Article\"}", &*js, &*js]
@@ -731,12 +849,72 @@ mod tests {
             // `\r\n` becomes `\n`.
             (format!("<style>{long}\r\n</style>"), format!("{long}\n")),
         ] {
-            assert!(prescan(&page, MAX_ATTRIBUTES).set_aside.is_empty());
+            assert!(prescan(&page, MAX_ATTRIBUTES, true).set_aside.is_empty());
             assert_eq!(texts(&page), [body]);
         }
         // A marker-like text in the page is left alone.
         let fake = format!("<p>{MARKER}0{MARKER}</p>");
         assert_eq!(texts(&fake), [format!("{MARKER}0{MARKER}")]);
+    }
+
+    /// Every node of the parse of `html` (with or without set-aside attributes) in document
+    /// order: names with their attributes, texts.
+    fn dump(html: &str, attr_markers: bool) -> String {
+        let parsed = parse_with(html, usize::MAX, 512, attr_markers).unwrap();
+        let doc = crate::dom::Doc::new(&parsed.html);
+        let mut out = String::new();
+        for ix in doc.all() {
+            let node = doc.node(ix);
+            match node.kind {
+                crate::dom::Kind::Element(_, el) => {
+                    out.push_str(&format!("<{:?} {}", el.name.ns, el.name.local));
+                    for (q, v) in &el.attrs {
+                        out.push_str(&format!(" {:?}:{}={v:?}", q.ns, q.local));
+                    }
+                    out.push_str(&format!(" end={}>", node.end));
+                }
+                crate::dom::Kind::Text(t) => out.push_str(&format!("{t:?}")),
+                crate::dom::Kind::Other => out.push('#'),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn set_aside_attributes_give_the_tokenizers_attributes() {
+        for html in [
+            "<div CLASS=\"a b\" id='x' data-x=1 Class=dup title=t/><p hidden>x</p>",
+            "<img src=a/b.png alt=\"\"/><br/class=x><span/class=y >z</span>",
+            "<div class = \"a\"  id= x title =y>t</div><p lang=en role>q</p>",
+            "<a class=x href=/>link</a><b class=y>bold</b><p class=z>p</p>",
+            "<table class=t><div class=foster>f</div><tr><td class=c>c</td></tr></table>",
+            "<select class=s><option value=1 class=o>o</option><div class=d></select>",
+            "<input type=hidden class=i><template class=t shadowrootmode=open><p class=p>",
+            "<svg viewBox=\"0 0 1 1\" class=s><path class=p d=1 /><foreignObject class=f>\
+             <div class=x>x</div></foreignObject></svg><p class=after>a</p>",
+            "<math><mi class=m>x</mi></math><p class=q>&#xE000;</p><head class=h><p class=w>",
+            "<div class=\"a&amp;b\" id=\"r\rs\">x</div><div title='<p>'>y</div>",
+            "<frameset class=f><frame src=a class=b></frameset>",
+            "<p class=a\u{E000}>marker char in the page</p>",
+        ] {
+            assert_eq!(dump(html, true), dump(html, false), "{html}");
+        }
+        // The attributes are set aside on an ordinary tag.
+        let pre = prescan("<div class=a id=b data-x=1>x</div>", MAX_ATTRIBUTES, true);
+        assert_eq!(pre.attr_sets.len(), 1);
+        assert_eq!(pre.attrs.len(), 2);
+    }
+
+    #[test]
+    fn a_marker_left_as_text_makes_the_page_parse_again() {
+        // The second `<head>` is ignored (its marker unused) and the page holds the marker
+        // character as a reference: the text is checked, and the page parsed again.
+        let html = "<head class=h></head><head id=i></head><body><p class=a>&#xE000;=\"0\"</p>";
+        assert!(parse_with(html, usize::MAX, 512, true).is_none());
+        let p = parse(html, usize::MAX, 512);
+        let doc = crate::dom::Doc::new(&p.html);
+        let para = doc.find(Tag::P).unwrap();
+        assert_eq!(doc.attr(para, "class"), Some("a"));
     }
 
     #[test]

@@ -332,14 +332,35 @@ fn comment_end(bytes: &[u8], start: usize) -> usize {
 /// Raw-text bodies shorter than this are left to the tokenizer (a marker is a few bytes).
 const MIN_SET_ASIDE: usize = 64;
 
+/// What takes the place of a range the scan cuts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Cut {
+    /// Nothing (surplus or unread attributes, comment text).
+    Drop,
+    /// The marker of a set-aside raw-text body.
+    Body,
+    /// The marker attribute of a tag's set-aside attributes: those of
+    /// [`Cuts::attrs`]`[from..to]`.
+    Attrs(usize, usize),
+}
+
 /// What the scan found to cut, in order.
 #[derive(Default)]
 struct Cuts {
-    /// `(start, end, set_aside)`: bytes to remove, and whether a marker takes their place
-    /// (a set-aside raw-text body) or not (surplus attributes).
-    ranges: Vec<(usize, usize, bool)>,
+    /// `(start, end, cut)`: bytes to remove, and what takes their place.
+    ranges: Vec<(usize, usize, Cut)>,
+    /// The attributes of the tags whose attributes are set aside, in order.
+    attrs: Vec<AttrSource>,
     /// Whether some tag's attributes were cut.
     capped: bool,
+}
+
+/// Where one set-aside attribute lies in the original input: its name and its value
+/// (without quotes) as byte ranges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct AttrSource {
+    pub name: (u32, u32),
+    pub value: (u32, u32),
 }
 
 /// Attribute names some pass reads (by [`Element::attr`](crate::dom::parse::Element::attr)
@@ -422,6 +443,35 @@ fn keeps_all_attributes(name: &[u8]) -> bool {
     TAGS.iter().any(|t| name.eq_ignore_ascii_case(t))
 }
 
+/// HTML start tags whose attributes the tree builder reads (`type` of `<input>`, the charset
+/// of `<meta>`, the shadow root of `<template>`) or rewrites (`<svg>` and `<math>`, whose
+/// attributes get foreign names): their attributes always go through the tokenizer.
+fn tree_builder_reads_attributes(name: &[u8]) -> bool {
+    const TAGS: &[&[u8]] = &[b"input", b"meta", b"template", b"svg", b"math"];
+    TAGS.iter().any(|t| name.eq_ignore_ascii_case(t))
+}
+
+/// The value of the attribute `a` (a closed tag's), without its quotes.
+fn attr_value(bytes: &[u8], a: &AttrSpan) -> (usize, usize) {
+    let mut v = a.name_end;
+    while bytes.get(v).is_some_and(|b| is_space(*b)) {
+        v += 1;
+    }
+    if bytes.get(v) != Some(&b'=') || v >= a.end {
+        return (a.end, a.end);
+    }
+    v += 1;
+    while v < a.end && bytes.get(v).is_some_and(|b| is_space(*b)) {
+        v += 1;
+    }
+    match bytes.get(v) {
+        Some(&q) if (q == b'"' || q == b'\'') && v < a.end => {
+            (v + 1, a.end.saturating_sub(1).max(v + 1))
+        }
+        _ => (v, a.end.max(v)),
+    }
+}
+
 /// Start tags that, in SVG or MathML, may make the tree builder read what follows as HTML:
 /// those that break out of foreign content, and the HTML integration points (an SVG
 /// `<title>` or `<desc>` holding only text is handled apart).
@@ -485,6 +535,53 @@ fn may_leave_foreign(name: &[u8]) -> bool {
     TAGS.iter().any(|t| name.eq_ignore_ascii_case(t))
 }
 
+/// Sets aside the attributes of a start tag that the scan read exactly and whose attributes
+/// the tree builder does not look at (its element's attributes are the tokenizer's only):
+/// the bytes from the first attribute to the end of the last are replaced by one marker
+/// attribute, `{MARKER}="k"`, and the tree sink builds the element's attributes from
+/// [`Prescan::attrs`] (those that trimming keeps, as the tokenizer would read them). The
+/// tokenizer reads attributes a character at a time, and they are most of a page's markup
+/// (long `class` and `href` values); the sink takes them as slices. Returns `false`, leaving
+/// the tag alone, when the tag has no attributes, when the tree builder reads or rewrites
+/// them (see [`tree_builder_reads_attributes`]), or when one may hold what the tokenizer
+/// rewrites (a character reference, `\r`, NUL).
+fn set_aside_attributes(bytes: &[u8], name: &[u8], attrs: &[AttrSpan], out: &mut Cuts) -> bool {
+    let (Some(first), Some(last)) = (attrs.first(), attrs.last()) else {
+        return false;
+    };
+    if tree_builder_reads_attributes(name) || u32::try_from(last.end).is_err() {
+        return false;
+    }
+    let region = bytes.get(first.start..last.end).unwrap_or(&[]);
+    if memchr::memchr3(b'&', b'\0', b'\r', region).is_some() {
+        return false;
+    }
+    let from = out.attrs.len();
+    for a in attrs {
+        // The same attributes as the trimming keeps.
+        let after_slash = a.start.checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b'/');
+        let name = bytes.get(a.start..a.name_end).unwrap_or(&[]);
+        if after_slash || a.end <= a.start || is_kept_attribute(name) {
+            let (v0, v1) = attr_value(bytes, a);
+            out.attrs.push(AttrSource {
+                name: (a.start as u32, a.name_end as u32),
+                value: (v0 as u32, v1 as u32),
+            });
+        }
+    }
+    let to = out.attrs.len();
+    // With nothing to keep, the attributes are cut (unless a `/` before them would make the
+    // tag self-closing).
+    let after_slash = first.start.checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b'/');
+    let cut = if from == to && !after_slash {
+        Cut::Drop
+    } else {
+        Cut::Attrs(from, to)
+    };
+    out.ranges.push((first.start, last.end, cut));
+    true
+}
+
 /// `true` when the element whose start tag ends at `end` holds only text up to its end tag
 /// `</name`: nothing in it can change how the tokenizer reads.
 fn holds_only_text(bytes: &[u8], end: usize, name: &[u8]) -> bool {
@@ -520,7 +617,10 @@ fn may_double_escape(body: &[u8]) -> bool {
 /// followed by a raw-text one or a CDATA section, or a foreign element that may have left
 /// it is closed (the scan cannot follow the tree builder there); from then on nothing more
 /// is trimmed on the page.
-fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
+///
+/// With `attr_markers`, a start tag read exactly (in HTML content, while trimming) has all
+/// its attributes set aside instead (see [`set_aside_attributes`]).
+fn surplus(bytes: &[u8], max: usize, set_aside: bool, attr_markers: bool) -> Cuts {
     let mut out = Cuts::default();
     // Open <svg> and <math> elements, as far as the scan can tell (see the module docs).
     let (mut svg, mut math) = (0usize, 0usize);
@@ -553,7 +653,7 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
                 && let Some(close) = close
                 && close > body
             {
-                out.ranges.push((body, close, false));
+                out.ranges.push((body, close, Cut::Drop));
             }
             continue;
         }
@@ -621,20 +721,29 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
             if !foreign && (is(b"svg") || is(b"math")) && (selects > 0 || frameset) {
                 may_be_html = true;
             }
-            if trim && tag.closed && !keeps_all_attributes(name) {
+            if trim
+                && tag.closed
+                && !keeps_all_attributes(name)
+                && attr_markers
+                && !foreign
+                && tag.cut.is_none()
+                && set_aside_attributes(bytes, name, &attrs, &mut out)
+            {
+                // Done: the tag's attributes are set aside.
+            } else if trim && tag.closed && !keeps_all_attributes(name) {
                 for a in &attrs {
                     // After a `/` the cut would make the tag self-closing.
                     let after_slash =
                         a.start.checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b'/');
                     let name = bytes.get(a.start..a.name_end).unwrap_or(&[]);
                     if !after_slash && a.end > a.start && !is_kept_attribute(name) {
-                        out.ranges.push((a.start, a.end, false));
+                        out.ranges.push((a.start, a.end, Cut::Drop));
                     }
                 }
             }
         }
         if let Some(cut) = tag.cut {
-            out.ranges.push((cut, tag.end, false));
+            out.ranges.push((cut, tag.end, Cut::Drop));
             out.capped = true;
         }
         i = tag.end.saturating_add(1);
@@ -676,7 +785,7 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
                 }
                 && memchr::memchr2(b'\r', 0, body).is_none();
             if aside {
-                out.ranges.push((i, q, true));
+                out.ranges.push((i, q, Cut::Body));
             }
             i = q;
         }
@@ -688,7 +797,7 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
 /// tag is over the cap, which is every real page. The flag says whether anything changed.
 #[cfg(test)]
 pub(crate) fn cap_attributes(text: &str, max: usize) -> (Cow<'_, str>, bool) {
-    let p = apply(text, max, false);
+    let p = apply(text, max, false, false);
     (p.text, p.capped)
 }
 
@@ -706,6 +815,11 @@ pub(crate) struct Prescan<'a> {
     /// body number `k` is replaced by the marker `{MARKER}k{MARKER}`, to be put back into the
     /// tree as its text.
     pub set_aside: Vec<(usize, usize)>,
+    /// Set-aside attributes (see [`set_aside_attributes`]), in order.
+    pub attrs: Vec<AttrSource>,
+    /// The set-aside attributes of each tag, as ranges of `attrs`: the marker attribute
+    /// `{MARKER}="k"` stands for `attrs[attr_sets[k].0..attr_sets[k].1]`.
+    pub attr_sets: Vec<(usize, usize)>,
 }
 
 /// The attribute cap (see the module docs), and the long bodies of `<script>` elements and of
@@ -717,33 +831,51 @@ pub(crate) struct Prescan<'a> {
 /// where contrived SVG/MathML nesting fools it, a script there gets its body as text instead
 /// of as markup, which no pass reads either (likewise in a `<frameset>` page, which ignores
 /// these start tags and keeps only the whitespace of their bodies).
-pub(crate) fn prescan(text: &str, max: usize) -> Prescan<'_> {
-    apply(text, max, true)
+///
+/// With `attr_markers`, the attributes of most start tags are set aside too (see
+/// [`set_aside_attributes`]); never on a page that holds the marker character itself.
+pub(crate) fn prescan(text: &str, max: usize, attr_markers: bool) -> Prescan<'_> {
+    let mut buf = [0u8; 4];
+    let marker = MARKER.encode_utf8(&mut buf).as_bytes();
+    // Attribute values are slices of one tendril of the page, whose length is a `u32`.
+    let attr_markers = attr_markers
+        && u32::try_from(text.len()).is_ok()
+        && memchr::memmem::find(text.as_bytes(), marker).is_none();
+    apply(text, max, true, attr_markers)
 }
 
 /// The scan and the cuts.
-fn apply(text: &str, max: usize, set_aside: bool) -> Prescan<'_> {
+fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan<'_> {
+    use std::fmt::Write;
     let bytes = text.as_bytes();
-    let cuts = surplus(bytes, max, set_aside);
+    let cuts = surplus(bytes, max, set_aside, attr_markers);
     if cuts.ranges.is_empty() {
         return Prescan {
             text: Cow::Borrowed(text),
             capped: false,
             set_aside: Vec::new(),
+            attrs: Vec::new(),
+            attr_sets: Vec::new(),
         };
     }
     let mut out = String::with_capacity(bytes.len());
     let mut aside = Vec::new();
+    let mut attr_sets = Vec::new();
     let mut from = 0;
-    for (cut, end, is_aside) in cuts.ranges {
+    for (cut, end, what) in cuts.ranges {
         // Cuts start at an attribute's first byte (after an ASCII delimiter) or after a `>`,
-        // and end at `>`, `<` or the end: all character boundaries.
+        // and end at `>`, `<`, an ASCII delimiter or the end: all character boundaries.
         out.push_str(text.get(from..cut).unwrap_or(""));
-        if is_aside {
-            out.push(MARKER);
-            out.push_str(&aside.len().to_string());
-            out.push(MARKER);
-            aside.push((cut, end));
+        match what {
+            Cut::Drop => {}
+            Cut::Body => {
+                let _ = write!(out, "{MARKER}{}{MARKER}", aside.len());
+                aside.push((cut, end));
+            }
+            Cut::Attrs(a, b) => {
+                let _ = write!(out, "{MARKER}=\"{}\"", attr_sets.len());
+                attr_sets.push((a, b));
+            }
         }
         from = end;
     }
@@ -752,6 +884,8 @@ fn apply(text: &str, max: usize, set_aside: bool) -> Prescan<'_> {
         text: Cow::Owned(out),
         capped: cuts.capped,
         set_aside: aside,
+        attrs: cuts.attrs,
+        attr_sets,
     }
 }
 
@@ -833,7 +967,7 @@ mod tests {
     }
 
     fn trimmed(html: &str) -> String {
-        prescan(html, MAX_ATTRIBUTES).text.into_owned()
+        prescan(html, MAX_ATTRIBUTES, false).text.into_owned()
     }
 
     #[test]
