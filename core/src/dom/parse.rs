@@ -232,9 +232,11 @@ impl Tree {
 
     /// `true` when some text node holds the marker character (see [`parse`]).
     fn has_marker_text(&self) -> bool {
+        let mut buf = [0u8; 4];
+        let marker = memchr::memmem::Finder::new(MARKER.encode_utf8(&mut buf).as_bytes());
         self.nodes
             .iter()
-            .any(|n| matches!(&n.data, NodeData::Text(t) if t.contains(MARKER)))
+            .any(|n| matches!(&n.data, NodeData::Text(t) if marker.find(t.as_bytes()).is_some()))
     }
 
     /// Appends `text` to the text node `id` and returns `true`, or returns `false` when `id`
@@ -304,7 +306,6 @@ fn parse_with(
         } else {
             StrTendril::new()
         },
-        markers: Cell::new(0),
         misplaced: Cell::new(false),
         attrs,
         attr_sets,
@@ -345,11 +346,12 @@ fn parse_with(
     if sink.misplaced.get() {
         return None;
     }
-    let unused_markers = sink.markers.get() < markers;
     let mut html = sink.finish();
     html.put_back(source, &set_aside);
-    // A marker the tree builder did not take for an attribute may be text.
-    if unused_markers && html.has_marker_text() {
+    // A marker may have been read as text where the pre-scan misread the page. (The page
+    // holds no marker character, but a character reference in text may make one: that page
+    // is parsed again too.)
+    if markers > 0 && html.has_marker_text() {
         return None;
     }
     Some(Parsed {
@@ -370,8 +372,6 @@ struct GuardedSink {
     attrs: Vec<AttrSource>,
     /// The set-aside attributes of each marker ([`Prescan::attr_sets`]).
     attr_sets: Vec<(usize, usize)>,
-    /// Marker attributes taken so far.
-    markers: Cell<usize>,
     /// Whether a marker attribute was met where its attributes cannot stand in for the
     /// tokenizer's (see [`parse`]).
     misplaced: Cell<bool>,
@@ -421,7 +421,6 @@ impl GuardedSink {
             self.misplaced.set(true);
             return None;
         };
-        self.markers.set(self.markers.get() + 1);
         let slice = |(a, b): (u32, u32)| {
             self.attr_source
                 .try_subtendril(a, b.saturating_sub(a))
@@ -896,6 +895,12 @@ mod tests {
             "<div class=\"a&amp;b\" id=\"r\rs\">x</div><div title='<p>'>y</div>",
             "<frameset class=f><frame src=a class=b></frameset>",
             "<p class=a\u{E000}>marker char in the page</p>",
+            // Formatting elements: equal attribute sets compare equal ("Noah's Ark").
+            "<p><b class=x><b CLASS=x><b class=x id=y><b id=y class=x><b class=x>t</p>x",
+            "<p><b class=x><b class=\"&#120;\"><b class=x><b class=x>t</p>x",
+            "<p><i class=x><i class=x\r><i class=x><i class=x>t</p><a href=\"?a&amp;b\">l</a>",
+            "<a href=1 class=c><div><a href=2>x</div></a><nobr id=n><nobr id=n><nobr id=n>",
+            "<table><b class=x><tr><td><b class=x>c</td></tr></table><b class=x><b class=x>",
         ] {
             assert_eq!(dump(html, true), dump(html, false), "{html}");
         }

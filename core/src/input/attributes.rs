@@ -339,9 +339,9 @@ enum Cut {
     Drop,
     /// The marker of a set-aside raw-text body.
     Body,
-    /// The marker attribute of a tag's set-aside attributes: those of
-    /// [`Cuts::attrs`]`[from..to]`.
-    Attrs(usize, usize),
+    /// The marker attribute `k` of a tag's set-aside attributes ([`Cuts::sets`]), and the
+    /// formatting element it is on, if it is on one (see [`formatting_index`]).
+    Attrs(usize, Option<usize>),
 }
 
 /// What the scan found to cut, in order.
@@ -351,6 +351,14 @@ struct Cuts {
     ranges: Vec<(usize, usize, Cut)>,
     /// The attributes of the tags whose attributes are set aside, in order.
     attrs: Vec<AttrSource>,
+    /// Marker `k` stands for `attrs[sets[k].0..sets[k].1]`.
+    sets: Vec<(usize, usize)>,
+    /// The marker of each attribute set of a formatting element, by its canonical form (see
+    /// [`set_aside_attributes`]).
+    by_form: std::collections::HashMap<Vec<u8>, usize>,
+    /// Formatting elements ([`formatting_index`]) whose markers are not used: bit `i` for
+    /// element `i` (see [`set_aside_attributes`]).
+    formatting_off: u32,
     /// Whether some tag's attributes were cut.
     capped: bool,
 }
@@ -447,8 +455,45 @@ fn keeps_all_attributes(name: &[u8]) -> bool {
 /// of `<meta>`, the shadow root of `<template>`) or rewrites (`<svg>` and `<math>`, whose
 /// attributes get foreign names): their attributes always go through the tokenizer.
 fn tree_builder_reads_attributes(name: &[u8]) -> bool {
-    const TAGS: &[&[u8]] = &[b"input", b"meta", b"template", b"svg", b"math"];
+    const TAGS: &[&[u8]] = &[b"input", b"template", b"svg", b"math"];
     TAGS.iter().any(|t| name.eq_ignore_ascii_case(t))
+}
+
+/// The formatting elements that may take set-aside attributes, by index (`<font>`, whose
+/// attributes the tree builder reads in foreign content, never does).
+const FORMATTING: &[&[u8]] = &[
+    b"a", b"b", b"big", b"code", b"em", b"i", b"nobr", b"s", b"small", b"strike", b"strong", b"tt",
+    b"u",
+];
+
+/// The index of `name` in [`FORMATTING`].
+fn formatting_index(name: &[u8]) -> Option<usize> {
+    FORMATTING.iter().position(|t| name.eq_ignore_ascii_case(t))
+}
+
+/// `true` when the tokenizer surely gives one of these attributes (the first of its name,
+/// as a repeated one is dropped) a `&` in its name or value: a `&` that cannot start a
+/// character reference (followed by neither a letter, a digit nor `#`) stays, and `&amp`
+/// becomes `&` or stays. Such a tag cannot have the attributes of a tag whose attributes
+/// hold no `&` at all.
+fn surely_holds_ampersand(bytes: &[u8], attrs: &[AttrSpan]) -> bool {
+    attrs.iter().enumerate().any(|(i, a)| {
+        let span = bytes.get(a.start..a.end).unwrap_or(&[]);
+        let name = bytes.get(a.start..a.name_end).unwrap_or(&[]);
+        let first = attrs.get(..i).unwrap_or(&[]).iter().all(|b| {
+            !bytes
+                .get(b.start..b.name_end)
+                .unwrap_or(&[])
+                .eq_ignore_ascii_case(name)
+        });
+        first
+            && memchr::memchr_iter(b'&', span).any(|p| {
+                let rest = span.get(p + 1..).unwrap_or(&[]);
+                rest.first()
+                    .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'#')
+                    || rest.starts_with(b"amp")
+            })
+    })
 }
 
 /// The value of the attribute `a` (a closed tag's), without its quotes.
@@ -545,7 +590,19 @@ fn may_leave_foreign(name: &[u8]) -> bool {
 /// the tag alone, when the tag has no attributes, when the tree builder reads or rewrites
 /// them (see [`tree_builder_reads_attributes`]), or when one may hold what the tokenizer
 /// rewrites (a character reference, `\r`, NUL).
-fn set_aside_attributes(bytes: &[u8], name: &[u8], attrs: &[AttrSpan], out: &mut Cuts) -> bool {
+///
+/// The tree builder compares the attributes of formatting elements (`fmt`: the "Noah's Ark"
+/// clause drops the earliest of three equal ones), and clones them: they keep all their
+/// attributes, and equal attribute sets get the same marker, so markers compare as the
+/// attributes would. That holds as long as no other tag of the same name has attributes the
+/// tokenizer reads (see [`surplus`], which turns the element's markers off otherwise).
+fn set_aside_attributes(
+    bytes: &[u8],
+    name: &[u8],
+    attrs: &[AttrSpan],
+    fmt: Option<usize>,
+    out: &mut Cuts,
+) -> bool {
     let (Some(first), Some(last)) = (attrs.first(), attrs.last()) else {
         return false;
     };
@@ -558,10 +615,10 @@ fn set_aside_attributes(bytes: &[u8], name: &[u8], attrs: &[AttrSpan], out: &mut
     }
     let from = out.attrs.len();
     for a in attrs {
-        // The same attributes as the trimming keeps.
+        // The same attributes as the trimming keeps (all of them on a formatting element).
         let after_slash = a.start.checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b'/');
         let name = bytes.get(a.start..a.name_end).unwrap_or(&[]);
-        if after_slash || a.end <= a.start || is_kept_attribute(name) {
+        if fmt.is_some() || after_slash || a.end <= a.start || is_kept_attribute(name) {
             let (v0, v1) = attr_value(bytes, a);
             out.attrs.push(AttrSource {
                 name: (a.start as u32, a.name_end as u32),
@@ -573,13 +630,54 @@ fn set_aside_attributes(bytes: &[u8], name: &[u8], attrs: &[AttrSpan], out: &mut
     // With nothing to keep, the attributes are cut (unless a `/` before them would make the
     // tag self-closing).
     let after_slash = first.start.checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b'/');
-    let cut = if from == to && !after_slash {
-        Cut::Drop
-    } else {
-        Cut::Attrs(from, to)
+    if from == to && !after_slash {
+        out.ranges.push((first.start, last.end, Cut::Drop));
+        return true;
+    }
+    let k = match fmt {
+        Some(_) => {
+            let form = canonical_form(bytes, out.attrs.get(from..to).unwrap_or(&[]));
+            match out.by_form.get(&form) {
+                Some(&k) => {
+                    out.attrs.truncate(from);
+                    k
+                }
+                None => {
+                    out.by_form.insert(form, out.sets.len());
+                    out.sets.push((from, to));
+                    out.sets.len() - 1
+                }
+            }
+        }
+        None => {
+            out.sets.push((from, to));
+            out.sets.len() - 1
+        }
     };
-    out.ranges.push((first.start, last.end, cut));
+    out.ranges.push((first.start, last.end, Cut::Attrs(k, fmt)));
     true
+}
+
+/// The attribute set the tokenizer makes of `attrs` (names in ASCII lower case, the first of
+/// a repeated name), in a form that two tags share exactly when their sets are equal.
+fn canonical_form(bytes: &[u8], attrs: &[AttrSource]) -> Vec<u8> {
+    let slice = |(a, b): (u32, u32)| bytes.get(a as usize..b as usize).unwrap_or(&[]);
+    let mut pairs: Vec<(Vec<u8>, &[u8])> = Vec::with_capacity(attrs.len());
+    for a in attrs {
+        let name = slice(a.name).to_ascii_lowercase();
+        if pairs.iter().all(|(n, _)| *n != name) {
+            pairs.push((name, slice(a.value)));
+        }
+    }
+    pairs.sort_unstable();
+    let mut form = Vec::new();
+    for (name, value) in pairs {
+        form.extend_from_slice(&(name.len() as u32).to_le_bytes());
+        form.extend_from_slice(&name);
+        form.extend_from_slice(&(value.len() as u32).to_le_bytes());
+        form.extend_from_slice(value);
+    }
+    form
 }
 
 /// `true` when the element whose start tag ends at `end` holds only text up to its end tag
@@ -721,15 +819,23 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool, attr_markers: bool) -> Cut
             if !foreign && (is(b"svg") || is(b"math")) && (selects > 0 || frameset) {
                 may_be_html = true;
             }
+            let fmt = formatting_index(name);
             if trim
                 && tag.closed
-                && !keeps_all_attributes(name)
+                && (fmt.is_some() || !keeps_all_attributes(name))
                 && attr_markers
                 && !foreign
                 && tag.cut.is_none()
-                && set_aside_attributes(bytes, name, &attrs, &mut out)
+                && set_aside_attributes(bytes, name, &attrs, fmt, &mut out)
             {
                 // Done: the tag's attributes are set aside.
+            } else if let Some(f) = fmt
+                && !attrs.is_empty()
+                && !surely_holds_ampersand(bytes, &attrs)
+            {
+                // A formatting element whose attributes the tokenizer reads, and which may
+                // equal those of a marked one: no markers for that element.
+                out.formatting_off |= 1 << f;
             } else if trim && tag.closed && !keeps_all_attributes(name) {
                 for a in &attrs {
                     // After a `/` the cut would make the tag self-closing.
@@ -789,6 +895,10 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool, attr_markers: bool) -> Cut
             }
             i = q;
         }
+    }
+    if !trim {
+        // The tags after the trimming stopped are the tokenizer's.
+        out.formatting_off = u32::MAX;
     }
     out
 }
@@ -860,9 +970,14 @@ fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan
     }
     let mut out = String::with_capacity(bytes.len());
     let mut aside = Vec::new();
-    let mut attr_sets = Vec::new();
     let mut from = 0;
     for (cut, end, what) in cuts.ranges {
+        if let Cut::Attrs(_, Some(f)) = what
+            && cuts.formatting_off & (1 << f) != 0
+        {
+            // The tag is left as it is (see `set_aside_attributes`).
+            continue;
+        }
         // Cuts start at an attribute's first byte (after an ASCII delimiter) or after a `>`,
         // and end at `>`, `<`, an ASCII delimiter or the end: all character boundaries.
         out.push_str(text.get(from..cut).unwrap_or(""));
@@ -872,9 +987,8 @@ fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan
                 let _ = write!(out, "{MARKER}{}{MARKER}", aside.len());
                 aside.push((cut, end));
             }
-            Cut::Attrs(a, b) => {
-                let _ = write!(out, "{MARKER}=\"{}\"", attr_sets.len());
-                attr_sets.push((a, b));
+            Cut::Attrs(k, _) => {
+                let _ = write!(out, "{MARKER}=\"{k}\"");
             }
         }
         from = end;
@@ -885,7 +999,7 @@ fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan
         capped: cuts.capped,
         set_aside: aside,
         attrs: cuts.attrs,
-        attr_sets,
+        attr_sets: cuts.sets,
     }
 }
 
