@@ -38,7 +38,9 @@ use html5ever::{Attribute, QualName, TokenizerResult};
 
 use super::tags::Tag;
 use crate::error::Complexity;
-use crate::input::attributes::{AttrSource, MARKER, MAX_ATTRIBUTES, Prescan, prescan};
+use crate::input::attributes::{
+    AttrSource, KEPT, MARKER, MAX_ATTRIBUTES, OTHER_NAME, Prescan, prescan,
+};
 
 /// Input is queued for the tokenizer in pieces of this many bytes (at character boundaries).
 const CHUNK_BYTES: usize = 16 * 1024;
@@ -307,6 +309,13 @@ fn parse_with(
             StrTendril::new()
         },
         misplaced: Cell::new(false),
+        kept_names: if markers > 0 {
+            KEPT.iter()
+                .map(|&n| html5ever::LocalName::from(n))
+                .collect()
+        } else {
+            Vec::new()
+        },
         attrs,
         attr_sets,
         tree: RefCell::new(Tree::new()),
@@ -370,6 +379,8 @@ struct GuardedSink {
     attr_source: StrTendril,
     /// Set-aside attributes ([`Prescan::attrs`]).
     attrs: Vec<AttrSource>,
+    /// The names of [`KEPT`], interned once for the set-aside attributes.
+    kept_names: Vec<html5ever::LocalName>,
     /// The set-aside attributes of each marker ([`Prescan::attr_sets`]).
     attr_sets: Vec<(usize, usize)>,
     /// Whether a marker attribute was met where its attributes cannot stand in for the
@@ -431,11 +442,16 @@ impl GuardedSink {
         };
         let mut out: Vec<(QualName, StrTendril)> = Vec::with_capacity(set.len());
         for a in set {
-            let raw = slice(a.name);
-            let local = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
-                html5ever::LocalName::from(raw.to_ascii_lowercase())
-            } else {
-                html5ever::LocalName::from(&*raw)
+            let local = match self.kept_names.get(a.kept as usize) {
+                Some(known) if a.kept != OTHER_NAME => known.clone(),
+                _ => {
+                    let raw = slice(a.name);
+                    if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                        html5ever::LocalName::from(raw.to_ascii_lowercase())
+                    } else {
+                        html5ever::LocalName::from(&*raw)
+                    }
+                }
             };
             if out.iter().any(|(q, _)| q.local == local) {
                 continue;
