@@ -212,7 +212,7 @@ impl Tree {
     /// Swaps each marker of a set-aside raw-text body (see [`prescan`]) for the body, which
     /// `source` holds at `set_aside[k]`. Markers are met in document order, which is the
     /// order of creation; one that does not carry the next number is page text, left alone.
-    fn put_back(&mut self, source: &str, set_aside: &[(usize, usize)]) {
+    fn put_back(&mut self, source: &StrTendril, set_aside: &[(usize, usize)]) {
         let mut next = 0;
         for node in &mut self.nodes {
             let Some(&(start, end)) = set_aside.get(next) else {
@@ -226,7 +226,12 @@ impl Tree {
                 .and_then(|r| r.strip_suffix(MARKER))
                 .and_then(|n| n.parse::<usize>().ok());
             if number == Some(next) {
-                *t = StrTendril::from_slice(source.get(start..end).unwrap_or(""));
+                // A slice of the page's tendril: no copy.
+                *t = source
+                    .try_subtendril(start as u32, end.saturating_sub(start) as u32)
+                    .unwrap_or_else(|_| {
+                        StrTendril::from_slice(source.get(start..end).unwrap_or(""))
+                    });
                 next += 1;
             }
         }
@@ -234,11 +239,9 @@ impl Tree {
 
     /// `true` when some text node holds the marker character (see [`parse`]).
     fn has_marker_text(&self) -> bool {
-        let mut buf = [0u8; 4];
-        let marker = memchr::memmem::Finder::new(MARKER.encode_utf8(&mut buf).as_bytes());
         self.nodes
             .iter()
-            .any(|n| matches!(&n.data, NodeData::Text(t) if marker.find(t.as_bytes()).is_some()))
+            .any(|n| matches!(&n.data, NodeData::Text(t) if holds_marker(t.as_bytes())))
     }
 
     /// Appends `text` to the text node `id` and returns `true`, or returns `false` when `id`
@@ -303,7 +306,7 @@ fn parse_with(
     let queue = Rc::new(BufferQueue::default());
     let markers = attr_sets.len();
     let sink = GuardedSink {
-        attr_source: if markers > 0 {
+        attr_source: if markers > 0 || !set_aside.is_empty() {
             StrTendril::from_slice(source)
         } else {
             StrTendril::new()
@@ -355,8 +358,9 @@ fn parse_with(
     if sink.misplaced.get() {
         return None;
     }
+    let shared = sink.attr_source.clone();
     let mut html = sink.finish();
-    html.put_back(source, &set_aside);
+    html.put_back(&shared, &set_aside);
     // A marker may have been read as text where the pre-scan misread the page. (The page
     // holds no marker character, but a character reference in text may make one: that page
     // is parsed again too.)
@@ -374,8 +378,8 @@ fn parse_with(
 /// accounting.
 struct GuardedSink {
     tree: RefCell<Tree>,
-    /// The page as the pre-scan read it, shared by the values of set-aside attributes (empty
-    /// when there are none).
+    /// The page as the pre-scan read it, shared by the values of set-aside attributes and the
+    /// set-aside raw-text bodies (empty when there are none).
     attr_source: StrTendril,
     /// Set-aside attributes ([`Prescan::attrs`]).
     attrs: Vec<AttrSource>,
@@ -730,6 +734,13 @@ impl GuardedSink {
             }
         }
     }
+}
+
+/// `true` when `bytes` hold the [`MARKER`] character (U+E000, the only character encoded
+/// with the lead byte `EE` followed by `80 80`; `EE` itself starts only private-use
+/// characters, rare in pages, so `memchr` rarely stops).
+pub(crate) fn holds_marker(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(0xEE, bytes).any(|i| bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]))
 }
 
 /// Parses `text` without limits (for tests).

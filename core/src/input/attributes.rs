@@ -356,6 +356,8 @@ struct Cuts {
     /// The marker of each attribute set of a formatting element, by its canonical form (see
     /// [`set_aside_attributes`]).
     by_form: std::collections::HashMap<Vec<u8>, usize>,
+    /// Scratch buffer for a canonical form.
+    form: Vec<u8>,
     /// Formatting elements ([`formatting_index`]) whose markers are not used: bit `i` for
     /// element `i` (see [`set_aside_attributes`]).
     formatting_off: u32,
@@ -698,18 +700,22 @@ fn set_aside_attributes(
     }
     let k = match fmt {
         Some(_) => {
-            let form = canonical_form(bytes, out.attrs.get(from..to).unwrap_or(&[]));
-            match out.by_form.get(&form) {
-                Some(&k) => {
+            let mut form = std::mem::take(&mut out.form);
+            canonical_form(bytes, out.attrs.get(from..to).unwrap_or(&[]), &mut form);
+            let known = out.by_form.get(form.as_slice()).copied();
+            let k = match known {
+                Some(k) => {
                     out.attrs.truncate(from);
                     k
                 }
                 None => {
-                    out.by_form.insert(form, out.sets.len());
+                    out.by_form.insert(form.clone(), out.sets.len());
                     out.sets.push((from, to));
                     out.sets.len() - 1
                 }
-            }
+            };
+            out.form = form;
+            k
         }
         None => {
             out.sets.push((from, to));
@@ -720,26 +726,27 @@ fn set_aside_attributes(
     true
 }
 
-/// The attribute set the tokenizer makes of `attrs` (names in ASCII lower case, the first of
-/// a repeated name), in a form that two tags share exactly when their sets are equal.
-fn canonical_form(bytes: &[u8], attrs: &[AttrSource]) -> Vec<u8> {
+/// Writes to `form` the attribute set the tokenizer makes of `attrs` (names in ASCII lower
+/// case, the first of a repeated name), in a form that two tags share exactly when their
+/// sets are equal: `(name length, name, value length, value)` by name.
+fn canonical_form(bytes: &[u8], attrs: &[AttrSource], form: &mut Vec<u8>) {
     let slice = |(a, b): (u32, u32)| bytes.get(a as usize..b as usize).unwrap_or(&[]);
-    let mut pairs: Vec<(Vec<u8>, &[u8])> = Vec::with_capacity(attrs.len());
+    let lower = |a: &AttrSource| slice(a.name).iter().map(u8::to_ascii_lowercase);
+    let mut order: Vec<&AttrSource> = Vec::with_capacity(attrs.len());
     for a in attrs {
-        let name = slice(a.name).to_ascii_lowercase();
-        if pairs.iter().all(|(n, _)| *n != name) {
-            pairs.push((name, slice(a.value)));
+        if order.iter().all(|b| !lower(a).eq(lower(b))) {
+            order.push(a);
         }
     }
-    pairs.sort_unstable();
-    let mut form = Vec::new();
-    for (name, value) in pairs {
+    order.sort_unstable_by(|a, b| lower(a).cmp(lower(b)));
+    form.clear();
+    for a in order {
+        let (name, value) = (slice(a.name), slice(a.value));
         form.extend_from_slice(&(name.len() as u32).to_le_bytes());
-        form.extend_from_slice(&name);
+        form.extend(name.iter().map(u8::to_ascii_lowercase));
         form.extend_from_slice(&(value.len() as u32).to_le_bytes());
         form.extend_from_slice(value);
     }
-    form
 }
 
 /// `true` when the element whose start tag ends at `end` holds only text up to its end tag
@@ -1007,12 +1014,10 @@ pub(crate) struct Prescan<'a> {
 /// With `attr_markers`, the attributes of most start tags are set aside too (see
 /// [`set_aside_attributes`]); never on a page that holds the marker character itself.
 pub(crate) fn prescan(text: &str, max: usize, attr_markers: bool) -> Prescan<'_> {
-    let mut buf = [0u8; 4];
-    let marker = MARKER.encode_utf8(&mut buf).as_bytes();
     // Attribute values are slices of one tendril of the page, whose length is a `u32`.
     let attr_markers = attr_markers
         && u32::try_from(text.len()).is_ok()
-        && memchr::memmem::find(text.as_bytes(), marker).is_none();
+        && !crate::dom::parse::holds_marker(text.as_bytes());
     apply(text, max, true, attr_markers)
 }
 
