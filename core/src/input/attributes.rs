@@ -504,21 +504,23 @@ pub(crate) fn kept_index(name: &[u8]) -> Option<u8> {
 
 /// Tags whose attributes are all kept: `<html>` and `<body>` (a repeated one merges its
 /// attributes into the first, under a cap) and the formatting elements, which the tree
-/// builder compares attribute by attribute (the "Noah's Ark" clause) and clones.
+/// builder compares attribute by attribute (the "Noah's Ark" clause) and clones. `name` is
+/// in lower case.
 fn keeps_all_attributes(name: &[u8]) -> bool {
     const TAGS: &[&[u8]] = &[
         b"html", b"body", b"a", b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s",
         b"small", b"strike", b"strong", b"tt", b"u",
     ];
-    TAGS.iter().any(|t| name.eq_ignore_ascii_case(t))
+    TAGS.contains(&name)
 }
 
-/// HTML start tags whose attributes the tree builder reads (`type` of `<input>`, the charset
-/// of `<meta>`, the shadow root of `<template>`) or rewrites (`<svg>` and `<math>`, whose
-/// attributes get foreign names): their attributes always go through the tokenizer.
+/// HTML start tags whose attributes the tree builder reads (`type` of `<input>`, the shadow
+/// root of `<template>`) or rewrites (`<svg>` and `<math>`, whose attributes get foreign
+/// names): their attributes always go through the tokenizer. (It reads the charset of a
+/// `<meta>` only to pause the tokenizer.) `name` is in lower case.
 fn tree_builder_reads_attributes(name: &[u8]) -> bool {
     const TAGS: &[&[u8]] = &[b"input", b"template", b"svg", b"math"];
-    TAGS.iter().any(|t| name.eq_ignore_ascii_case(t))
+    TAGS.contains(&name)
 }
 
 /// The formatting elements that may take set-aside attributes, by index (`<font>`, whose
@@ -528,9 +530,9 @@ const FORMATTING: &[&[u8]] = &[
     b"u",
 ];
 
-/// The index of `name` in [`FORMATTING`].
+/// The index of `name` (in lower case) in [`FORMATTING`].
 fn formatting_index(name: &[u8]) -> Option<usize> {
-    FORMATTING.iter().position(|t| name.eq_ignore_ascii_case(t))
+    FORMATTING.iter().position(|t| *t == name)
 }
 
 /// `true` when the tokenizer surely gives one of these attributes (the first of its name,
@@ -841,8 +843,19 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool, attr_markers: bool) -> Cut
             i = p + 1;
             continue;
         };
-        let name = bytes.get(tag.name.0..tag.name.1).unwrap_or(&[]);
-        let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
+        // The name in lower case, compared below with many names (all shorter than 16
+        // bytes: a longer name is none of them).
+        let mut lower = [0u8; 16];
+        let raw_name = bytes.get(tag.name.0..tag.name.1).unwrap_or(&[]);
+        let name: &[u8] = match lower.get_mut(..raw_name.len()) {
+            Some(l) => {
+                l.copy_from_slice(raw_name);
+                l.make_ascii_lowercase();
+                l
+            }
+            None => b"-",
+        };
+        let is = |n: &[u8]| name == n;
         let foreign = svg + math > 0;
         if tag.is_end {
             if foreign && (is(b"p") || is(b"br")) {
@@ -1021,9 +1034,28 @@ pub(crate) fn prescan(text: &str, max: usize, attr_markers: bool) -> Prescan<'_>
     apply(text, max, true, attr_markers)
 }
 
+/// Appends `n` in decimal (without the formatting machinery: one per marker).
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(i..).unwrap_or(&[]) {
+        out.push(char::from(d));
+    }
+}
+
 /// The scan and the cuts.
 fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan<'_> {
-    use std::fmt::Write;
     let bytes = text.as_bytes();
     let cuts = surplus(bytes, max, set_aside, attr_markers);
     if cuts.ranges.is_empty() {
@@ -1051,11 +1083,16 @@ fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan
         match what {
             Cut::Drop => {}
             Cut::Body => {
-                let _ = write!(out, "{MARKER}{}{MARKER}", aside.len());
+                out.push(MARKER);
+                push_number(&mut out, aside.len());
+                out.push(MARKER);
                 aside.push((cut, end));
             }
             Cut::Attrs(k, _) => {
-                let _ = write!(out, "{MARKER}=\"{k}\"");
+                out.push(MARKER);
+                out.push_str("=\"");
+                push_number(&mut out, k);
+                out.push('"');
             }
         }
         from = end;
@@ -1220,6 +1257,15 @@ mod tests {
         assert!(KEPT.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(kept_index(b"xlink:href"), Some(OTHER_NAME));
         assert_eq!(kept_index(b"onclick"), None);
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 123_456, usize::MAX] {
+            let mut s = String::new();
+            push_number(&mut s, n);
+            assert_eq!(s, n.to_string());
+        }
     }
 
     #[test]
