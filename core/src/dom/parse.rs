@@ -117,7 +117,14 @@ pub(crate) struct Tree {
 
 impl Tree {
     fn new() -> Tree {
-        let mut tree = Tree { nodes: Vec::new() };
+        Self::with_capacity(1)
+    }
+
+    /// An empty tree with room for `n` nodes.
+    fn with_capacity(n: usize) -> Tree {
+        let mut tree = Tree {
+            nodes: Vec::with_capacity(n),
+        };
         tree.orphan(NodeData::Document);
         tree
     }
@@ -297,6 +304,7 @@ fn parse_with(
     let Prescan {
         text,
         capped,
+        tags,
         set_aside,
         attrs,
         attr_sets,
@@ -321,7 +329,11 @@ fn parse_with(
         },
         attrs,
         attr_sets,
-        tree: RefCell::new(Tree::new()),
+        // About a node per tag (an element per start tag, a text or nothing per end tag),
+        // within the node limit.
+        tree: RefCell::new(Tree::with_capacity(
+            tags.min(max_nodes.saturating_mul(2)).saturating_add(16),
+        )),
         nodes: Cell::new(0),
         merged_attrs: Cell::new(0),
         attrs_dropped: Cell::new(false),
@@ -412,7 +424,8 @@ struct GuardedSink {
 
 impl GuardedSink {
     /// The attributes that a marker attribute (see [`prescan`]) stands for, read from the page
-    /// as the tokenizer reads them (names in ASCII lower case, a repeated name ignored);
+    /// as the tokenizer reads them (names in ASCII lower case, a repeated name ignored, sorted
+    /// by name: see `normalize_set`);
     /// `None` when `attrs` is not a marker, or when it is misplaced (then flagged).
     fn marked_attributes(
         &self,
@@ -457,9 +470,6 @@ impl GuardedSink {
                     }
                 }
             };
-            if out.iter().any(|(q, _)| q.local == local) {
-                continue;
-            }
             let qname = QualName::new(None, html5ever::ns!(), local);
             out.push((qname, slice(a.value)));
         }
@@ -584,11 +594,16 @@ impl TreeSink for GuardedSink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> u32 {
         self.count_node();
-        let mut attrs = match self.marked_attributes(&name, &attrs) {
+        // Set-aside attributes come sorted, without repeated names.
+        let attrs = match self.marked_attributes(&name, &attrs) {
             Some(marked) => marked,
-            None => attrs.into_iter().map(|a| (a.name, a.value)).collect(),
+            None => {
+                let mut attrs: Vec<(QualName, StrTendril)> =
+                    attrs.into_iter().map(|a| (a.name, a.value)).collect();
+                attrs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                attrs
+            }
         };
-        attrs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let tag = Tag::from_name(&name.local);
         let mut tree = self.tree.borrow_mut();
         let id = tree.orphan(NodeData::Element(Element { name, tag, attrs }));

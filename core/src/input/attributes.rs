@@ -363,6 +363,8 @@ struct Cuts {
     formatting_off: u32,
     /// Whether some tag's attributes were cut.
     capped: bool,
+    /// Tags read.
+    tags: usize,
 }
 
 /// Where one set-aside attribute lies in the original input: its name and its value
@@ -692,6 +694,7 @@ fn set_aside_attributes(
             });
         }
     }
+    normalize_set(bytes, &mut out.attrs, from);
     let to = out.attrs.len();
     // With nothing to keep, the attributes are cut (unless a `/` before them would make the
     // tag self-closing).
@@ -728,21 +731,43 @@ fn set_aside_attributes(
     true
 }
 
-/// Writes to `form` the attribute set the tokenizer makes of `attrs` (names in ASCII lower
-/// case, the first of a repeated name), in a form that two tags share exactly when their
-/// sets are equal: `(name length, name, value length, value)` by name.
-fn canonical_form(bytes: &[u8], attrs: &[AttrSource], form: &mut Vec<u8>) {
-    let slice = |(a, b): (u32, u32)| bytes.get(a as usize..b as usize).unwrap_or(&[]);
-    let lower = |a: &AttrSource| slice(a.name).iter().map(u8::to_ascii_lowercase);
-    let mut order: Vec<&AttrSource> = Vec::with_capacity(attrs.len());
-    for a in attrs {
-        if order.iter().all(|b| !lower(a).eq(lower(b))) {
-            order.push(a);
+/// Makes `attrs[from..]` the attribute set the tokenizer and the sink make of it: the first
+/// of a repeated name (compared in ASCII lower case), sorted by lower-cased name (the order of
+/// [`Element::attrs`](crate::dom::parse::Element::attrs), as names there are atoms ordered
+/// as strings).
+fn normalize_set(bytes: &[u8], attrs: &mut Vec<AttrSource>, from: usize) {
+    let name = |a: &AttrSource| {
+        bytes
+            .get(a.name.0 as usize..a.name.1 as usize)
+            .unwrap_or(&[])
+            .iter()
+            .map(u8::to_ascii_lowercase)
+    };
+    let mut i = from + 1;
+    while i < attrs.len() {
+        let Some(a) = attrs.get(i) else { break };
+        if attrs
+            .get(from..i)
+            .unwrap_or(&[])
+            .iter()
+            .any(|b| name(a).eq(name(b)))
+        {
+            attrs.remove(i);
+        } else {
+            i += 1;
         }
     }
-    order.sort_unstable_by(|a, b| lower(a).cmp(lower(b)));
+    if let Some(set) = attrs.get_mut(from..) {
+        set.sort_by(|a, b| name(a).cmp(name(b)));
+    }
+}
+
+/// Writes to `form` a normalized attribute set ([`normalize_set`]) in a form that two tags
+/// share exactly when their sets are equal: `(name length, name, value length, value)`.
+fn canonical_form(bytes: &[u8], attrs: &[AttrSource], form: &mut Vec<u8>) {
+    let slice = |(a, b): (u32, u32)| bytes.get(a as usize..b as usize).unwrap_or(&[]);
     form.clear();
-    for a in order {
+    for a in attrs {
         let (name, value) = (slice(a.name), slice(a.value));
         form.extend_from_slice(&(name.len() as u32).to_le_bytes());
         form.extend(name.iter().map(u8::to_ascii_lowercase));
@@ -790,7 +815,12 @@ fn may_double_escape(body: &[u8]) -> bool {
 /// With `attr_markers`, a start tag read exactly (in HTML content, while trimming) has all
 /// its attributes set aside instead (see [`set_aside_attributes`]).
 fn surplus(bytes: &[u8], max: usize, set_aside: bool, attr_markers: bool) -> Cuts {
-    let mut out = Cuts::default();
+    let mut out = Cuts {
+        // About two cuts per tag, a tag per 40 bytes of markup, an attribute kept per 60.
+        ranges: Vec::with_capacity(bytes.len() / 64),
+        attrs: Vec::with_capacity(bytes.len() / 256),
+        ..Cuts::default()
+    };
     // Open <svg> and <math> elements, as far as the scan can tell (see the module docs).
     let (mut svg, mut math) = (0usize, 0usize);
     // Whether the tree builder may have left the current foreign content (see above).
@@ -843,6 +873,7 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool, attr_markers: bool) -> Cut
             i = p + 1;
             continue;
         };
+        out.tags += 1;
         // The name in lower case, compared below with many names (all shorter than 16
         // bytes: a longer name is none of them).
         let mut lower = [0u8; 16];
@@ -1003,6 +1034,8 @@ pub(crate) struct Prescan<'a> {
     pub text: Cow<'a, str>,
     /// Whether some tag's attributes were capped.
     pub capped: bool,
+    /// Tags the scan read (a hint for the size of the tree).
+    pub tags: usize,
     /// Raw-text bodies taken out of `text`, as byte ranges of the original input, in order:
     /// body number `k` is replaced by the marker `{MARKER}k{MARKER}`, to be put back into the
     /// tree as its text.
@@ -1062,6 +1095,7 @@ fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan
         return Prescan {
             text: Cow::Borrowed(text),
             capped: false,
+            tags: cuts.tags,
             set_aside: Vec::new(),
             attrs: Vec::new(),
             attr_sets: Vec::new(),
@@ -1101,6 +1135,7 @@ fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan
     Prescan {
         text: Cow::Owned(out),
         capped: cuts.capped,
+        tags: cuts.tags,
         set_aside: aside,
         attrs: cuts.attrs,
         attr_sets: cuts.sets,
