@@ -353,11 +353,9 @@ struct Cuts {
     attrs: Vec<AttrSource>,
     /// Marker `k` stands for `attrs[sets[k].0..sets[k].1]`.
     sets: Vec<(usize, usize)>,
-    /// The marker of each attribute set of a formatting element, by its canonical form (see
+    /// The markers of the formatting elements' attribute sets, by content (see
     /// [`set_aside_attributes`]).
-    by_form: std::collections::HashMap<Vec<u8>, usize>,
-    /// Scratch buffer for a canonical form.
-    form: Vec<u8>,
+    forms: Forms,
     /// Formatting elements ([`formatting_index`]) whose markers are not used: bit `i` for
     /// element `i` (see [`set_aside_attributes`]).
     formatting_off: u32,
@@ -705,22 +703,20 @@ fn set_aside_attributes(
     }
     let k = match fmt {
         Some(_) => {
-            let mut form = std::mem::take(&mut out.form);
-            canonical_form(bytes, out.attrs.get(from..to).unwrap_or(&[]), &mut form);
-            let known = out.by_form.get(form.as_slice()).copied();
-            let k = match known {
+            let new = out.sets.len();
+            match out
+                .forms
+                .find_or_add(bytes, &out.attrs, &out.sets, (from, to), new)
+            {
                 Some(k) => {
                     out.attrs.truncate(from);
                     k
                 }
                 None => {
-                    out.by_form.insert(form.clone(), out.sets.len());
                     out.sets.push((from, to));
-                    out.sets.len() - 1
+                    new
                 }
-            };
-            out.form = form;
-            k
+            }
         }
         None => {
             out.sets.push((from, to));
@@ -762,17 +758,66 @@ fn normalize_set(bytes: &[u8], attrs: &mut Vec<AttrSource>, from: usize) {
     }
 }
 
-/// Writes to `form` a normalized attribute set ([`normalize_set`]) in a form that two tags
-/// share exactly when their sets are equal: `(name length, name, value length, value)`.
-fn canonical_form(bytes: &[u8], attrs: &[AttrSource], form: &mut Vec<u8>) {
-    let slice = |(a, b): (u32, u32)| bytes.get(a as usize..b as usize).unwrap_or(&[]);
-    form.clear();
-    for a in attrs {
-        let (name, value) = (slice(a.name), slice(a.value));
-        form.extend_from_slice(&(name.len() as u32).to_le_bytes());
-        form.extend(name.iter().map(u8::to_ascii_lowercase));
-        form.extend_from_slice(&(value.len() as u32).to_le_bytes());
-        form.extend_from_slice(value);
+/// The markers of the formatting elements' attribute sets, found by content: a keyed hash
+/// of each normalized set ([`normalize_set`]: lower-cased names and values, in order), with
+/// the sets of equal hash chained and compared in full.
+#[derive(Default)]
+struct Forms {
+    /// Hash → the latest entry with it.
+    by_hash: std::collections::HashMap<u64, usize>,
+    /// `(marker, previous entry with the same hash or usize::MAX)`.
+    entries: Vec<(usize, usize)>,
+    hasher: std::hash::RandomState,
+}
+
+impl Forms {
+    /// The marker of a set equal to `attrs[set.0..set.1]`; `None` when there is none yet, and
+    /// the set becomes marker `new`.
+    fn find_or_add(
+        &mut self,
+        bytes: &[u8],
+        attrs: &[AttrSource],
+        sets: &[(usize, usize)],
+        set: (usize, usize),
+        new: usize,
+    ) -> Option<usize> {
+        use std::hash::{BuildHasher, Hasher};
+        let slice = |(a, b): (u32, u32)| bytes.get(a as usize..b as usize).unwrap_or(&[]);
+        let of = |(a, b): (usize, usize)| attrs.get(a..b).unwrap_or(&[]);
+        let mine = of(set);
+        let mut h = self.hasher.build_hasher();
+        for a in mine {
+            let name = slice(a.name);
+            h.write_usize(name.len());
+            for chunk in name.chunks(32) {
+                let mut lower = [0u8; 32];
+                for (d, b) in lower.iter_mut().zip(chunk) {
+                    *d = b.to_ascii_lowercase();
+                }
+                h.write(lower.get(..chunk.len()).unwrap_or(&[]));
+            }
+            let value = slice(a.value);
+            h.write_usize(value.len());
+            h.write(value);
+        }
+        let h = h.finish();
+        let head = self.by_hash.get(&h).copied();
+        let mut e = head;
+        while let Some(&(k, prev)) = e.and_then(|i| self.entries.get(i)) {
+            let theirs = sets.get(k).map_or(&[][..], |&s| of(s));
+            let equal = theirs.len() == mine.len()
+                && theirs.iter().zip(mine).all(|(x, y)| {
+                    slice(x.name).eq_ignore_ascii_case(slice(y.name))
+                        && slice(x.value) == slice(y.value)
+                });
+            if equal {
+                return Some(k);
+            }
+            e = (prev != usize::MAX).then_some(prev);
+        }
+        self.entries.push((new, head.unwrap_or(usize::MAX)));
+        self.by_hash.insert(h, self.entries.len() - 1);
+        None
     }
 }
 
