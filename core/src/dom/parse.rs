@@ -426,18 +426,18 @@ impl GuardedSink {
     /// The attributes that a marker attribute (see [`prescan`]) stands for, read from the page
     /// as the tokenizer reads them (names in ASCII lower case, a repeated name ignored, sorted
     /// by name: see `normalize_set`);
-    /// `None` when `attrs` is not a marker, or when it is misplaced (then flagged).
+    /// `attrs` back when they are not a marker, or when it is misplaced (then flagged).
     fn marked_attributes(
         &self,
         name: &QualName,
-        attrs: &[Attribute],
-    ) -> Option<Vec<(QualName, StrTendril)>> {
-        let [only] = attrs else {
-            return None;
+        attrs: Vec<Attribute>,
+    ) -> Result<Vec<(QualName, StrTendril)>, Vec<Attribute>> {
+        let [only] = &*attrs else {
+            return Err(attrs);
         };
         let mut buf = [0u8; 4];
         if !only.name.ns.is_empty() || *only.name.local != *MARKER.encode_utf8(&mut buf) {
-            return None;
+            return Err(attrs);
         }
         let set = only
             .value
@@ -447,7 +447,7 @@ impl GuardedSink {
             .and_then(|&(from, to)| self.attrs.get(from..to));
         let Some(set) = set.filter(|_| name.ns == html5ever::ns!(html)) else {
             self.misplaced.set(true);
-            return None;
+            return Err(attrs);
         };
         let slice = |(a, b): (u32, u32)| {
             self.attr_source
@@ -457,7 +457,14 @@ impl GuardedSink {
                     StrTendril::new()
                 })
         };
-        let mut out: Vec<(QualName, StrTendril)> = Vec::with_capacity(set.len());
+        // The tokenizer's vector, emptied, holds the attributes: collected in place (the two
+        // element types have the same layout), which saves an allocation per element.
+        let mut out: Vec<(QualName, StrTendril)> = attrs
+            .into_iter()
+            .filter(|_| false)
+            .map(|a| (a.name, a.value))
+            .collect();
+        out.reserve(set.len());
         for a in set {
             let local = match self.kept_names.get(a.kept as usize) {
                 Some(known) if a.kept != OTHER_NAME => known.clone(),
@@ -473,7 +480,7 @@ impl GuardedSink {
             let qname = QualName::new(None, html5ever::ns!(), local);
             out.push((qname, slice(a.value)));
         }
-        Some(out)
+        Ok(out)
     }
 
     fn hit(&self, what: Complexity) {
@@ -595,9 +602,9 @@ impl TreeSink for GuardedSink {
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> u32 {
         self.count_node();
         // Set-aside attributes come sorted, without repeated names.
-        let attrs = match self.marked_attributes(&name, &attrs) {
-            Some(marked) => marked,
-            None => {
+        let attrs = match self.marked_attributes(&name, attrs) {
+            Ok(marked) => marked,
+            Err(attrs) => {
                 let mut attrs: Vec<(QualName, StrTendril)> =
                     attrs.into_iter().map(|a| (a.name, a.value)).collect();
                 attrs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
