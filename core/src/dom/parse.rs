@@ -478,7 +478,12 @@ impl GuardedSink {
                 }
             };
             let qname = QualName::new(None, html5ever::ns!(), local);
-            out.push((qname, slice(a.value)));
+            let value = if a.amp {
+                StrTendril::from_slice(&slice(a.value).replace("&amp;", "&"))
+            } else {
+                slice(a.value)
+            };
+            out.push((qname, value));
         }
         Ok(out)
     }
@@ -950,9 +955,18 @@ mod tests {
             "<p><i class=x><i class=x\r><i class=x><i class=x>t</p><a href=\"?a&amp;b\">l</a>",
             "<a href=1 class=c><div><a href=2>x</div></a><nobr id=n><nobr id=n><nobr id=n>",
             "<table><b class=x><tr><td><b class=x>c</td></tr></table><b class=x><b class=x>",
+            // `&amp;` is decoded; other references leave the tag to the tokenizer.
+            "<img src=\"a?b=1&amp;c=2&amp;amp;\" alt=x&amp;y><div title=\"a&ampb &lt;\">x</div>",
+            "<div title=\"&amp\" data-x=\"&copy\" class=c>x</div><a href=\"?a&amp;b\">l</a>",
         ] {
             assert_eq!(dump(html, true), dump(html, false), "{html}");
         }
+        let pre = prescan(
+            "<img src=\"?a&amp;b\"><p title=\"&lt;\">",
+            MAX_ATTRIBUTES,
+            true,
+        );
+        assert_eq!(pre.attr_sets.len(), 1);
         // The attributes are set aside on an ordinary tag.
         let pre = prescan("<div class=a id=b data-x=1>x</div>", MAX_ATTRIBUTES, true);
         assert_eq!(pre.attr_sets.len(), 1);

@@ -373,6 +373,15 @@ pub(crate) struct AttrSource {
     pub value: (u32, u32),
     /// The name's index in [`KEPT`], or [`OTHER_NAME`].
     pub kept: u8,
+    /// Whether the value holds `&amp;` references (see [`only_amp_references`]).
+    pub amp: bool,
+}
+
+/// `true` when every `&` of an attribute value starts `&amp;`, which the tokenizer reads as
+/// `&` (the reference ends with its `;`, so what follows does not matter): such a value is
+/// the tokenizer's once each `&amp;` is replaced by `&`.
+fn only_amp_references(value: &[u8]) -> bool {
+    memchr::memchr_iter(b'&', value).all(|p| value.get(p..p + 5) == Some(b"&amp;"))
 }
 
 /// Attribute names some pass reads (by [`Element::attr`](crate::dom::parse::Element::attr)
@@ -653,7 +662,7 @@ fn may_leave_foreign(name: &[u8]) -> bool {
 /// (long `class` and `href` values); the sink takes them as slices. Returns `false`, leaving
 /// the tag alone, when the tag has no attributes, when the tree builder reads or rewrites
 /// them (see [`tree_builder_reads_attributes`]), or when one may hold what the tokenizer
-/// rewrites (a character reference, `\r`, NUL).
+/// rewrites (a character reference other than `&amp;`, `\r`, NUL).
 ///
 /// The tree builder compares the attributes of formatting elements (`fmt`: the "Noah's Ark"
 /// clause drops the earliest of three equal ones), and clones them: they keep all their
@@ -674,7 +683,12 @@ fn set_aside_attributes(
         return false;
     }
     let region = bytes.get(first.start..last.end).unwrap_or(&[]);
-    if memchr::memchr3(b'&', b'\0', b'\r', region).is_some() {
+    if memchr::memchr2(b'\0', b'\r', region).is_some() {
+        return false;
+    }
+    // A formatting element's set must hold no `&` (see `surely_holds_ampersand`).
+    let amps = memchr::memchr(b'&', region).is_some();
+    if amps && fmt.is_some() {
         return false;
     }
     let from = out.attrs.len();
@@ -685,10 +699,17 @@ fn set_aside_attributes(
         let kept = kept_index(name);
         if fmt.is_some() || after_slash || a.end <= a.start || kept.is_some() {
             let (v0, v1) = attr_value(bytes, a);
+            let value = bytes.get(v0..v1).unwrap_or(&[]);
+            let amp = amps && memchr::memchr(b'&', value).is_some();
+            if amp && !only_amp_references(value) {
+                out.attrs.truncate(from);
+                return false;
+            }
             out.attrs.push(AttrSource {
                 name: (a.start as u32, a.name_end as u32),
                 value: (v0 as u32, v1 as u32),
                 kept: kept.unwrap_or(OTHER_NAME),
+                amp,
             });
         }
     }
