@@ -760,23 +760,25 @@ fn normalize_set(bytes: &[u8], attrs: &mut Vec<AttrSource>, from: usize) {
             .iter()
             .map(u8::to_ascii_lowercase)
     };
-    let mut i = from + 1;
-    while i < attrs.len() {
-        let Some(a) = attrs.get(i) else { break };
-        if attrs
-            .get(from..i)
-            .unwrap_or(&[])
-            .iter()
-            .any(|b| name(a).eq(name(b)))
-        {
-            attrs.remove(i);
-        } else {
-            i += 1;
+    // A stable sort keeps repeated names in page order: the first of each run stays.
+    // (O(k log k): a tag may have up to `MAX_ATTRIBUTES` of them.)
+    let Some(set) = attrs.get_mut(from..) else {
+        return;
+    };
+    set.sort_by(|a, b| name(a).cmp(name(b)));
+    let mut kept = 0;
+    for r in 0..set.len() {
+        let repeated = kept > 0
+            && match (set.get(r), set.get(kept - 1)) {
+                (Some(a), Some(b)) => name(a).eq(name(b)),
+                _ => false,
+            };
+        if !repeated {
+            set.swap(kept, r);
+            kept += 1;
         }
     }
-    if let Some(set) = attrs.get_mut(from..) {
-        set.sort_by(|a, b| name(a).cmp(name(b)));
-    }
+    attrs.truncate(from + kept);
 }
 
 /// The markers of the formatting elements' attribute sets, found by content: a keyed hash
