@@ -23,6 +23,11 @@
 //! replaced by a short marker, and [`Tree::put_back`] swaps the marker's text node for the
 //! body, giving the tree the tokenizer would have built (see
 //! [`prescan`]).
+//!
+//! It also replaces the attributes of most start tags by one marker attribute, and
+//! [`GuardedSink`] builds the element's attributes from slices of the page (the same attributes
+//! the tokenizer would have made); where the pre-scan may have misread the page, [`parse`]
+//! parses it again without them.
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};

@@ -21,6 +21,8 @@
 //!
 //! The same scan also sets aside long `<script>`, `<style>` and other raw-text bodies for the parser
 //! ([`prescan`]): it finds where they end anyway, and they are often half of a page's bytes.
+//! It likewise sets aside the attributes of most start tags (see [`set_aside_attributes`]): the
+//! tokenizer reads them a character at a time, and they are most of the markup left.
 
 use std::borrow::Cow;
 
