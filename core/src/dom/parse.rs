@@ -23,6 +23,11 @@
 //! replaced by a short marker, and [`Tree::put_back`] swaps the marker's text node for the
 //! body, giving the tree the tokenizer would have built (see
 //! [`prescan`]).
+//!
+//! It also replaces the attributes of most start tags by one marker attribute, and
+//! [`GuardedSink`] builds the element's attributes from slices of the page (the same attributes
+//! the tokenizer would have made); where the pre-scan may have misread the page, [`parse`]
+//! parses it again without them.
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
@@ -38,7 +43,9 @@ use html5ever::{Attribute, QualName, TokenizerResult};
 
 use super::tags::Tag;
 use crate::error::Complexity;
-use crate::input::attributes::{MARKER, MAX_ATTRIBUTES, prescan};
+use crate::input::attributes::{
+    AttrSource, KEPT, MARKER, MAX_ATTRIBUTES, OTHER_NAME, Prescan, prescan,
+};
 
 /// Input is queued for the tokenizer in pieces of this many bytes (at character boundaries).
 const CHUNK_BYTES: usize = 16 * 1024;
@@ -115,7 +122,14 @@ pub(crate) struct Tree {
 
 impl Tree {
     fn new() -> Tree {
-        let mut tree = Tree { nodes: Vec::new() };
+        Self::with_capacity(1)
+    }
+
+    /// An empty tree with room for `n` nodes.
+    fn with_capacity(n: usize) -> Tree {
+        let mut tree = Tree {
+            nodes: Vec::with_capacity(n),
+        };
         tree.orphan(NodeData::Document);
         tree
     }
@@ -210,7 +224,7 @@ impl Tree {
     /// Swaps each marker of a set-aside raw-text body (see [`prescan`]) for the body, which
     /// `source` holds at `set_aside[k]`. Markers are met in document order, which is the
     /// order of creation; one that does not carry the next number is page text, left alone.
-    fn put_back(&mut self, source: &str, set_aside: &[(usize, usize)]) {
+    fn put_back(&mut self, source: &StrTendril, set_aside: &[(usize, usize)]) {
         let mut next = 0;
         for node in &mut self.nodes {
             let Some(&(start, end)) = set_aside.get(next) else {
@@ -224,10 +238,22 @@ impl Tree {
                 .and_then(|r| r.strip_suffix(MARKER))
                 .and_then(|n| n.parse::<usize>().ok());
             if number == Some(next) {
-                *t = StrTendril::from_slice(source.get(start..end).unwrap_or(""));
+                // A slice of the page's tendril: no copy.
+                *t = source
+                    .try_subtendril(start as u32, end.saturating_sub(start) as u32)
+                    .unwrap_or_else(|_| {
+                        StrTendril::from_slice(source.get(start..end).unwrap_or(""))
+                    });
                 next += 1;
             }
         }
+    }
+
+    /// `true` when some text node holds the marker character (see [`parse`]).
+    fn has_marker_text(&self) -> bool {
+        self.nodes
+            .iter()
+            .any(|n| matches!(&n.data, NodeData::Text(t) if holds_marker(t.as_bytes())))
     }
 
     /// Appends `text` to the text node `id` and returns `true`, or returns `false` when `id`
@@ -257,13 +283,62 @@ pub(crate) struct Parsed {
 
 /// Parses `text` as an HTML document, stopping early at `max_nodes` elements and comments or
 /// at nesting deeper than `max_depth`.
+///
+/// The pre-scan sets aside most tags' attributes (see [`prescan`]); where it may have misread
+/// the page (a marker on an element the tree builder put in SVG or MathML, which renames
+/// attributes, or a marker left as text), the page is parsed again without that.
 pub(crate) fn parse(source: &str, max_nodes: usize, max_depth: usize) -> Parsed {
-    let pre = prescan(source, MAX_ATTRIBUTES);
-    let text = &*pre.text;
-    let mut attributes_capped = pre.capped;
+    match parse_with(source, max_nodes, max_depth, true) {
+        Some(parsed) => parsed,
+        None => parse_with(source, max_nodes, max_depth, false).unwrap_or_else(|| Parsed {
+            // Not reached: without attribute markers nothing can be misplaced.
+            html: Tree::new(),
+            limit_hit: None,
+            attributes_capped: false,
+        }),
+    }
+}
+
+/// [`parse`], with or without set-aside attributes; `None` when a marker was misplaced.
+fn parse_with(
+    source: &str,
+    max_nodes: usize,
+    max_depth: usize,
+    attr_markers: bool,
+) -> Option<Parsed> {
+    let Prescan {
+        text,
+        capped,
+        tags,
+        set_aside,
+        attrs,
+        attr_sets,
+    } = prescan(source, MAX_ATTRIBUTES, attr_markers);
+    let text = &*text;
+    let mut attributes_capped = capped;
     let queue = Rc::new(BufferQueue::default());
+    let markers = attr_sets.len();
     let sink = GuardedSink {
-        tree: RefCell::new(Tree::new()),
+        attr_source: if markers > 0 || !set_aside.is_empty() {
+            StrTendril::from_slice(source)
+        } else {
+            StrTendril::new()
+        },
+        misplaced: Cell::new(false),
+        kept_names: if markers > 0 {
+            KEPT.iter()
+                .map(|&n| html5ever::LocalName::from(n))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        attrs,
+        attr_sets,
+        // About a node per tag (an element per start tag, a text or nothing per end tag),
+        // within the node limit.
+        tree: RefCell::new(Tree::with_capacity(
+            tags.min(max_nodes.saturating_mul(2)).saturating_add(16),
+        )),
         nodes: Cell::new(0),
         merged_attrs: Cell::new(0),
         attrs_dropped: Cell::new(false),
@@ -297,19 +372,41 @@ pub(crate) fn parse(source: &str, max_nodes: usize, max_depth: usize) -> Parsed 
     let sink = tokenizer.sink.sink;
     let limit_hit = sink.limit_hit.get();
     attributes_capped |= sink.attrs_dropped.get();
+    if sink.misplaced.get() {
+        return None;
+    }
+    let shared = sink.attr_source.clone();
     let mut html = sink.finish();
-    html.put_back(source, &pre.set_aside);
-    Parsed {
+    html.put_back(&shared, &set_aside);
+    // A marker may have been read as text where the pre-scan misread the page. (The page
+    // holds no marker character, but a character reference in text may make one: that page
+    // is parsed again too.)
+    if markers > 0 && html.has_marker_text() {
+        return None;
+    }
+    Some(Parsed {
         html,
         limit_hit,
         attributes_capped,
-    }
+    })
 }
 
 /// The tree builder's sink: builds the [`Tree`], with node, depth and merged-attribute
 /// accounting.
 struct GuardedSink {
     tree: RefCell<Tree>,
+    /// The page as the pre-scan read it, shared by the values of set-aside attributes and the
+    /// set-aside raw-text bodies (empty when there are none).
+    attr_source: StrTendril,
+    /// Set-aside attributes ([`Prescan::attrs`]).
+    attrs: Vec<AttrSource>,
+    /// The names of [`KEPT`], interned once for the set-aside attributes.
+    kept_names: Vec<html5ever::LocalName>,
+    /// The set-aside attributes of each marker ([`Prescan::attr_sets`]).
+    attr_sets: Vec<(usize, usize)>,
+    /// Whether a marker attribute was met where its attributes cannot stand in for the
+    /// tokenizer's (see [`parse`]).
+    misplaced: Cell<bool>,
     nodes: Cell<usize>,
     /// Attributes merged into `<html>`/`<body>` by repeated tags so far.
     merged_attrs: Cell<usize>,
@@ -331,6 +428,71 @@ struct GuardedSink {
 }
 
 impl GuardedSink {
+    /// The attributes that a marker attribute (see [`prescan`]) stands for, read from the page
+    /// as the tokenizer reads them (names in ASCII lower case, a repeated name ignored, sorted
+    /// by name: see `normalize_set`);
+    /// `attrs` back when they are not a marker, or when it is misplaced (then flagged).
+    fn marked_attributes(
+        &self,
+        name: &QualName,
+        attrs: Vec<Attribute>,
+    ) -> Result<Vec<(QualName, StrTendril)>, Vec<Attribute>> {
+        let [only] = &*attrs else {
+            return Err(attrs);
+        };
+        let mut buf = [0u8; 4];
+        if !only.name.ns.is_empty() || *only.name.local != *MARKER.encode_utf8(&mut buf) {
+            return Err(attrs);
+        }
+        let set = only
+            .value
+            .parse::<usize>()
+            .ok()
+            .and_then(|k| self.attr_sets.get(k))
+            .and_then(|&(from, to)| self.attrs.get(from..to));
+        let Some(set) = set.filter(|_| name.ns == html5ever::ns!(html)) else {
+            self.misplaced.set(true);
+            return Err(attrs);
+        };
+        let slice = |(a, b): (u32, u32)| {
+            self.attr_source
+                .try_subtendril(a, b.saturating_sub(a))
+                .unwrap_or_else(|_| {
+                    self.misplaced.set(true);
+                    StrTendril::new()
+                })
+        };
+        // The tokenizer's vector, emptied, holds the attributes: collected in place (the two
+        // element types have the same layout), which saves an allocation per element.
+        let mut out: Vec<(QualName, StrTendril)> = attrs
+            .into_iter()
+            .filter(|_| false)
+            .map(|a| (a.name, a.value))
+            .collect();
+        out.reserve(set.len());
+        for a in set {
+            let local = match self.kept_names.get(a.kept as usize) {
+                Some(known) if a.kept != OTHER_NAME => known.clone(),
+                _ => {
+                    let raw = slice(a.name);
+                    if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                        html5ever::LocalName::from(raw.to_ascii_lowercase())
+                    } else {
+                        html5ever::LocalName::from(&*raw)
+                    }
+                }
+            };
+            let qname = QualName::new(None, html5ever::ns!(), local);
+            let value = if a.amp {
+                StrTendril::from_slice(&slice(a.value).replace("&amp;", "&"))
+            } else {
+                slice(a.value)
+            };
+            out.push((qname, value));
+        }
+        Ok(out)
+    }
+
     fn hit(&self, what: Complexity) {
         if self.limit_hit.get().is_none() {
             self.limit_hit.set(Some(what));
@@ -449,9 +611,16 @@ impl TreeSink for GuardedSink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> u32 {
         self.count_node();
-        let mut attrs: Vec<(QualName, StrTendril)> =
-            attrs.into_iter().map(|a| (a.name, a.value)).collect();
-        attrs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Set-aside attributes come sorted, without repeated names.
+        let attrs = match self.marked_attributes(&name, attrs) {
+            Ok(marked) => marked,
+            Err(attrs) => {
+                let mut attrs: Vec<(QualName, StrTendril)> =
+                    attrs.into_iter().map(|a| (a.name, a.value)).collect();
+                attrs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                attrs
+            }
+        };
         let tag = Tag::from_name(&name.local);
         let mut tree = self.tree.borrow_mut();
         let id = tree.orphan(NodeData::Element(Element { name, tag, attrs }));
@@ -599,6 +768,13 @@ impl GuardedSink {
     }
 }
 
+/// `true` when `bytes` hold the [`MARKER`] character (U+E000, the only character encoded
+/// with the lead byte `EE` followed by `80 80`; `EE` itself starts only private-use
+/// characters, rare in pages, so `memchr` rarely stops).
+pub(crate) fn holds_marker(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(0xEE, bytes).any(|i| bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]))
+}
+
 /// Parses `text` without limits (for tests).
 #[cfg(test)]
 pub(crate) fn parse_document(text: &str) -> Tree {
@@ -712,7 +888,7 @@ mod tests {
              <script type=application/ld+json>{{\"@type\":\"Article\"}}</script>\
              <noscript>{js}</noscript><title>{js}</title>"
         );
-        assert_eq!(prescan(&page, MAX_ATTRIBUTES).set_aside.len(), 3);
+        assert_eq!(prescan(&page, MAX_ATTRIBUTES, true).set_aside.len(), 3);
         assert_eq!(
             texts(&page),
             [&*css, "a", &*js, "b", "{\"@type\":\"Article\"}", &*js, &*js]
@@ -731,12 +907,87 @@ mod tests {
             // `\r\n` becomes `\n`.
             (format!("<style>{long}\r\n</style>"), format!("{long}\n")),
         ] {
-            assert!(prescan(&page, MAX_ATTRIBUTES).set_aside.is_empty());
+            assert!(prescan(&page, MAX_ATTRIBUTES, true).set_aside.is_empty());
             assert_eq!(texts(&page), [body]);
         }
         // A marker-like text in the page is left alone.
         let fake = format!("<p>{MARKER}0{MARKER}</p>");
         assert_eq!(texts(&fake), [format!("{MARKER}0{MARKER}")]);
+    }
+
+    /// Every node of the parse of `html` (with or without set-aside attributes) in document
+    /// order: names with their attributes, texts.
+    fn dump(html: &str, attr_markers: bool) -> String {
+        let parsed = parse_with(html, usize::MAX, 512, attr_markers).unwrap();
+        let doc = crate::dom::Doc::new(&parsed.html);
+        let mut out = String::new();
+        for ix in doc.all() {
+            let node = doc.node(ix);
+            match node.kind {
+                crate::dom::Kind::Element(_, el) => {
+                    out.push_str(&format!("<{:?} {}", el.name.ns, el.name.local));
+                    for (q, v) in &el.attrs {
+                        out.push_str(&format!(" {:?}:{}={v:?}", q.ns, q.local));
+                    }
+                    out.push_str(&format!(" end={}>", node.end));
+                }
+                crate::dom::Kind::Text(t) => out.push_str(&format!("{t:?}")),
+                crate::dom::Kind::Other => out.push('#'),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn set_aside_attributes_give_the_tokenizers_attributes() {
+        for html in [
+            "<div CLASS=\"a b\" id='x' data-x=1 Class=dup title=t/><p hidden>x</p>",
+            "<img src=a/b.png alt=\"\"/><br/class=x><span/class=y >z</span>",
+            "<div class = \"a\"  id= x title =y>t</div><p lang=en role>q</p>",
+            "<a class=x href=/>link</a><b class=y>bold</b><p class=z>p</p>",
+            "<table class=t><div class=foster>f</div><tr><td class=c>c</td></tr></table>",
+            "<select class=s><option value=1 class=o>o</option><div class=d></select>",
+            "<input type=hidden class=i><template class=t shadowrootmode=open><p class=p>",
+            "<svg viewBox=\"0 0 1 1\" class=s><path class=p d=1 /><foreignObject class=f>\
+             <div class=x>x</div></foreignObject></svg><p class=after>a</p>",
+            "<math><mi class=m>x</mi></math><p class=q>&#xE000;</p><head class=h><p class=w>",
+            "<div class=\"a&amp;b\" id=\"r\rs\">x</div><div title='<p>'>y</div>",
+            "<frameset class=f><frame src=a class=b></frameset>",
+            "<p class=a\u{E000}>marker char in the page</p>",
+            // Formatting elements: equal attribute sets compare equal ("Noah's Ark").
+            "<p><b class=x><b CLASS=x><b class=x id=y><b id=y class=x><b class=x>t</p>x",
+            "<p><b class=x><b class=\"&#120;\"><b class=x><b class=x>t</p>x",
+            "<p><i class=x><i class=x\r><i class=x><i class=x>t</p><a href=\"?a&amp;b\">l</a>",
+            "<a href=1 class=c><div><a href=2>x</div></a><nobr id=n><nobr id=n><nobr id=n>",
+            "<table><b class=x><tr><td><b class=x>c</td></tr></table><b class=x><b class=x>",
+            // `&amp;` is decoded; other references leave the tag to the tokenizer.
+            "<img src=\"a?b=1&amp;c=2&amp;amp;\" alt=x&amp;y><div title=\"a&ampb &lt;\">x</div>",
+            "<div title=\"&amp\" data-x=\"&copy\" class=c>x</div><a href=\"?a&amp;b\">l</a>",
+        ] {
+            assert_eq!(dump(html, true), dump(html, false), "{html}");
+        }
+        let pre = prescan(
+            "<img src=\"?a&amp;b\"><p title=\"&lt;\">",
+            MAX_ATTRIBUTES,
+            true,
+        );
+        assert_eq!(pre.attr_sets.len(), 1);
+        // The attributes are set aside on an ordinary tag.
+        let pre = prescan("<div class=a id=b data-x=1>x</div>", MAX_ATTRIBUTES, true);
+        assert_eq!(pre.attr_sets.len(), 1);
+        assert_eq!(pre.attrs.len(), 2);
+    }
+
+    #[test]
+    fn a_marker_left_as_text_makes_the_page_parse_again() {
+        // The second `<head>` is ignored (its marker unused) and the page holds the marker
+        // character as a reference: the text is checked, and the page parsed again.
+        let html = "<head class=h></head><head id=i></head><body><p class=a>&#xE000;=\"0\"</p>";
+        assert!(parse_with(html, usize::MAX, 512, true).is_none());
+        let p = parse(html, usize::MAX, 512);
+        let doc = crate::dom::Doc::new(&p.html);
+        let para = doc.find(Tag::P).unwrap();
+        assert_eq!(doc.attr(para, "class"), Some("a"));
     }
 
     #[test]

@@ -21,6 +21,8 @@
 //!
 //! The same scan also sets aside long `<script>`, `<style>` and other raw-text bodies for the parser
 //! ([`prescan`]): it finds where they end anyway, and they are often half of a page's bytes.
+//! It likewise sets aside the attributes of most start tags (see [`set_aside_attributes`]): the
+//! tokenizer reads them a character at a time, and they are most of the markup left.
 
 use std::borrow::Cow;
 
@@ -332,14 +334,56 @@ fn comment_end(bytes: &[u8], start: usize) -> usize {
 /// Raw-text bodies shorter than this are left to the tokenizer (a marker is a few bytes).
 const MIN_SET_ASIDE: usize = 64;
 
+/// What takes the place of a range the scan cuts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Cut {
+    /// Nothing (surplus or unread attributes, comment text).
+    Drop,
+    /// The marker of a set-aside raw-text body.
+    Body,
+    /// The marker attribute `k` of a tag's set-aside attributes ([`Cuts::sets`]), and the
+    /// formatting element it is on, if it is on one (see [`formatting_index`]).
+    Attrs(usize, Option<usize>),
+}
+
 /// What the scan found to cut, in order.
 #[derive(Default)]
 struct Cuts {
-    /// `(start, end, set_aside)`: bytes to remove, and whether a marker takes their place
-    /// (a set-aside raw-text body) or not (surplus attributes).
-    ranges: Vec<(usize, usize, bool)>,
+    /// `(start, end, cut)`: bytes to remove, and what takes their place.
+    ranges: Vec<(usize, usize, Cut)>,
+    /// The attributes of the tags whose attributes are set aside, in order.
+    attrs: Vec<AttrSource>,
+    /// Marker `k` stands for `attrs[sets[k].0..sets[k].1]`.
+    sets: Vec<(usize, usize)>,
+    /// The markers of the formatting elements' attribute sets, by content (see
+    /// [`set_aside_attributes`]).
+    forms: Forms,
+    /// Formatting elements ([`formatting_index`]) whose markers are not used: bit `i` for
+    /// element `i` (see [`set_aside_attributes`]).
+    formatting_off: u32,
     /// Whether some tag's attributes were cut.
     capped: bool,
+    /// Tags read.
+    tags: usize,
+}
+
+/// Where one set-aside attribute lies in the original input: its name and its value
+/// (without quotes) as byte ranges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct AttrSource {
+    pub name: (u32, u32),
+    pub value: (u32, u32),
+    /// The name's index in [`KEPT`], or [`OTHER_NAME`].
+    pub kept: u8,
+    /// Whether the value holds `&amp;` references (see [`only_amp_references`]).
+    pub amp: bool,
+}
+
+/// `true` when every `&` of an attribute value starts `&amp;`, which the tokenizer reads as
+/// `&` (the reference ends with its `;`, so what follows does not matter): such a value is
+/// the tokenizer's once each `&amp;` is replaced by `&`.
+fn only_amp_references(value: &[u8]) -> bool {
+    memchr::memchr_iter(b'&', value).all(|p| value.get(p..p + 5) == Some(b"&amp;"))
 }
 
 /// Attribute names some pass reads (by [`Element::attr`](crate::dom::parse::Element::attr)
@@ -350,76 +394,202 @@ struct Cuts {
 /// heuristic that reads another attribute adds its name here (`Element::attr` asserts it in
 /// debug builds).
 pub(crate) fn is_kept_attribute(name: &[u8]) -> bool {
+    kept_index(name).is_some()
+}
+
+/// The kept attribute names of [`is_kept_attribute`] but those with a `:`, sorted.
+pub(crate) const KEPT: &[&str] = &[
+    "alt",
+    "aria-hidden",
+    "aria-label",
+    "aria-labelledby",
+    "charset",
+    "class",
+    "color",
+    "colspan",
+    "content",
+    "data-component",
+    "data-date",
+    "data-datetime",
+    "data-lazy-src",
+    "data-original",
+    "data-src",
+    "data-srcset",
+    "data-timestamp",
+    "datatable",
+    "datetime",
+    "encoding",
+    "face",
+    "height",
+    "hidden",
+    "href",
+    "http-equiv",
+    "id",
+    "itemprop",
+    "lang",
+    "name",
+    "property",
+    "pubdate",
+    "rel",
+    "role",
+    "shadowrootclonable",
+    "shadowrootdelegatesfocus",
+    "shadowrootmode",
+    "shadowrootserializable",
+    "size",
+    "src",
+    "srcset",
+    "style",
+    "summary",
+    "title",
+    "type",
+    "width",
+];
+
+/// Marks a kept name with a `:` in [`kept_index`].
+pub(crate) const OTHER_NAME: u8 = u8::MAX;
+
+/// The index in [`KEPT`] of a kept attribute name (any case), [`OTHER_NAME`] for a name with
+/// a `:`, `None` for a name that is not kept (see [`is_kept_attribute`]).
+pub(crate) fn kept_index(name: &[u8]) -> Option<u8> {
     // Names with a `:` (`xml:lang`, `xlink:href`) are namespaced in foreign content, and
     // rare: kept without looking further.
     if name.contains(&b':') {
-        return true;
+        return Some(OTHER_NAME);
     }
     let mut buf = [0u8; 24];
-    let Some(lower) = buf.get_mut(..name.len()) else {
-        return false;
-    };
+    let lower = buf.get_mut(..name.len())?;
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
-    matches!(
-        &*lower,
-        b"alt"
-            | b"aria-hidden"
-            | b"aria-label"
-            | b"aria-labelledby"
-            | b"charset"
-            | b"class"
-            | b"color"
-            | b"colspan"
-            | b"content"
-            | b"data-component"
-            | b"data-date"
-            | b"data-datetime"
-            | b"data-lazy-src"
-            | b"data-original"
-            | b"data-src"
-            | b"data-srcset"
-            | b"data-timestamp"
-            | b"datatable"
-            | b"datetime"
-            | b"encoding"
-            | b"face"
-            | b"height"
-            | b"hidden"
-            | b"href"
-            | b"http-equiv"
-            | b"id"
-            | b"itemprop"
-            | b"lang"
-            | b"name"
-            | b"property"
-            | b"pubdate"
-            | b"rel"
-            | b"role"
-            | b"shadowrootclonable"
-            | b"shadowrootdelegatesfocus"
-            | b"shadowrootmode"
-            | b"shadowrootserializable"
-            | b"size"
-            | b"src"
-            | b"srcset"
-            | b"style"
-            | b"summary"
-            | b"title"
-            | b"type"
-            | b"width"
-    )
+    // A `match` (by length, then bytes): faster than a search of `KEPT` (a test checks that
+    // the two agree).
+    Some(match &*lower {
+        b"alt" => 0,
+        b"aria-hidden" => 1,
+        b"aria-label" => 2,
+        b"aria-labelledby" => 3,
+        b"charset" => 4,
+        b"class" => 5,
+        b"color" => 6,
+        b"colspan" => 7,
+        b"content" => 8,
+        b"data-component" => 9,
+        b"data-date" => 10,
+        b"data-datetime" => 11,
+        b"data-lazy-src" => 12,
+        b"data-original" => 13,
+        b"data-src" => 14,
+        b"data-srcset" => 15,
+        b"data-timestamp" => 16,
+        b"datatable" => 17,
+        b"datetime" => 18,
+        b"encoding" => 19,
+        b"face" => 20,
+        b"height" => 21,
+        b"hidden" => 22,
+        b"href" => 23,
+        b"http-equiv" => 24,
+        b"id" => 25,
+        b"itemprop" => 26,
+        b"lang" => 27,
+        b"name" => 28,
+        b"property" => 29,
+        b"pubdate" => 30,
+        b"rel" => 31,
+        b"role" => 32,
+        b"shadowrootclonable" => 33,
+        b"shadowrootdelegatesfocus" => 34,
+        b"shadowrootmode" => 35,
+        b"shadowrootserializable" => 36,
+        b"size" => 37,
+        b"src" => 38,
+        b"srcset" => 39,
+        b"style" => 40,
+        b"summary" => 41,
+        b"title" => 42,
+        b"type" => 43,
+        b"width" => 44,
+        _ => return None,
+    })
 }
 
 /// Tags whose attributes are all kept: `<html>` and `<body>` (a repeated one merges its
 /// attributes into the first, under a cap) and the formatting elements, which the tree
-/// builder compares attribute by attribute (the "Noah's Ark" clause) and clones.
+/// builder compares attribute by attribute (the "Noah's Ark" clause) and clones. `name` is
+/// in lower case.
 fn keeps_all_attributes(name: &[u8]) -> bool {
     const TAGS: &[&[u8]] = &[
         b"html", b"body", b"a", b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s",
         b"small", b"strike", b"strong", b"tt", b"u",
     ];
-    TAGS.iter().any(|t| name.eq_ignore_ascii_case(t))
+    TAGS.contains(&name)
+}
+
+/// HTML start tags whose attributes the tree builder reads (`type` of `<input>`, the shadow
+/// root of `<template>`) or rewrites (`<svg>` and `<math>`, whose attributes get foreign
+/// names): their attributes always go through the tokenizer. (It reads the charset of a
+/// `<meta>` only to pause the tokenizer.) `name` is in lower case.
+fn tree_builder_reads_attributes(name: &[u8]) -> bool {
+    const TAGS: &[&[u8]] = &[b"input", b"template", b"svg", b"math"];
+    TAGS.contains(&name)
+}
+
+/// The formatting elements that may take set-aside attributes, by index (`<font>`, whose
+/// attributes the tree builder reads in foreign content, never does).
+const FORMATTING: &[&[u8]] = &[
+    b"a", b"b", b"big", b"code", b"em", b"i", b"nobr", b"s", b"small", b"strike", b"strong", b"tt",
+    b"u",
+];
+
+/// The index of `name` (in lower case) in [`FORMATTING`].
+fn formatting_index(name: &[u8]) -> Option<usize> {
+    FORMATTING.iter().position(|t| *t == name)
+}
+
+/// `true` when the tokenizer surely gives one of these attributes (the first of its name,
+/// as a repeated one is dropped) a `&` in its name or value: a `&` that cannot start a
+/// character reference (followed by neither a letter, a digit nor `#`) stays, and `&amp`
+/// becomes `&` or stays. Such a tag cannot have the attributes of a tag whose attributes
+/// hold no `&` at all.
+fn surely_holds_ampersand(bytes: &[u8], attrs: &[AttrSpan]) -> bool {
+    attrs.iter().enumerate().any(|(i, a)| {
+        let span = bytes.get(a.start..a.end).unwrap_or(&[]);
+        let name = bytes.get(a.start..a.name_end).unwrap_or(&[]);
+        let first = attrs.get(..i).unwrap_or(&[]).iter().all(|b| {
+            !bytes
+                .get(b.start..b.name_end)
+                .unwrap_or(&[])
+                .eq_ignore_ascii_case(name)
+        });
+        first
+            && memchr::memchr_iter(b'&', span).any(|p| {
+                let rest = span.get(p + 1..).unwrap_or(&[]);
+                rest.first()
+                    .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'#')
+                    || rest.starts_with(b"amp")
+            })
+    })
+}
+
+/// The value of the attribute `a` (a closed tag's), without its quotes.
+fn attr_value(bytes: &[u8], a: &AttrSpan) -> (usize, usize) {
+    let mut v = a.name_end;
+    while bytes.get(v).is_some_and(|b| is_space(*b)) {
+        v += 1;
+    }
+    if bytes.get(v) != Some(&b'=') || v >= a.end {
+        return (a.end, a.end);
+    }
+    v += 1;
+    while v < a.end && bytes.get(v).is_some_and(|b| is_space(*b)) {
+        v += 1;
+    }
+    match bytes.get(v) {
+        Some(&q) if (q == b'"' || q == b'\'') && v < a.end => {
+            (v + 1, a.end.saturating_sub(1).max(v + 1))
+        }
+        _ => (v, a.end.max(v)),
+    }
 }
 
 /// Start tags that, in SVG or MathML, may make the tree builder read what follows as HTML:
@@ -485,6 +655,197 @@ fn may_leave_foreign(name: &[u8]) -> bool {
     TAGS.iter().any(|t| name.eq_ignore_ascii_case(t))
 }
 
+/// Sets aside the attributes of a start tag that the scan read exactly and whose attributes
+/// the tree builder does not look at (its element's attributes are the tokenizer's only):
+/// the bytes from the first attribute to the end of the last are replaced by one marker
+/// attribute, `{MARKER}="k"`, and the tree sink builds the element's attributes from
+/// [`Prescan::attrs`] (those that trimming keeps, as the tokenizer would read them). The
+/// tokenizer reads attributes a character at a time, and they are most of a page's markup
+/// (long `class` and `href` values); the sink takes them as slices. Returns `false`, leaving
+/// the tag alone, when the tag has no attributes, when the tree builder reads or rewrites
+/// them (see [`tree_builder_reads_attributes`]), or when one may hold what the tokenizer
+/// rewrites (a character reference other than `&amp;`, `\r`, NUL).
+///
+/// The tree builder compares the attributes of formatting elements (`fmt`: the "Noah's Ark"
+/// clause drops the earliest of three equal ones), and clones them: they keep all their
+/// attributes, and equal attribute sets get the same marker, so markers compare as the
+/// attributes would. That holds as long as no other tag of the same name has attributes the
+/// tokenizer reads (see [`surplus`], which turns the element's markers off otherwise).
+fn set_aside_attributes(
+    bytes: &[u8],
+    name: &[u8],
+    attrs: &[AttrSpan],
+    fmt: Option<usize>,
+    out: &mut Cuts,
+) -> bool {
+    let (Some(first), Some(last)) = (attrs.first(), attrs.last()) else {
+        return false;
+    };
+    if tree_builder_reads_attributes(name) || u32::try_from(last.end).is_err() {
+        return false;
+    }
+    let region = bytes.get(first.start..last.end).unwrap_or(&[]);
+    if memchr::memchr2(b'\0', b'\r', region).is_some() {
+        return false;
+    }
+    // A formatting element's set must hold no `&` (see `surely_holds_ampersand`).
+    let amps = memchr::memchr(b'&', region).is_some();
+    if amps && fmt.is_some() {
+        return false;
+    }
+    let from = out.attrs.len();
+    for a in attrs {
+        // The same attributes as the trimming keeps (all of them on a formatting element).
+        let after_slash = a.start.checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b'/');
+        let name = bytes.get(a.start..a.name_end).unwrap_or(&[]);
+        let kept = kept_index(name);
+        if fmt.is_some() || after_slash || a.end <= a.start || kept.is_some() {
+            let (v0, v1) = attr_value(bytes, a);
+            let value = bytes.get(v0..v1).unwrap_or(&[]);
+            let amp = amps && memchr::memchr(b'&', value).is_some();
+            if amp && !only_amp_references(value) {
+                out.attrs.truncate(from);
+                return false;
+            }
+            out.attrs.push(AttrSource {
+                name: (a.start as u32, a.name_end as u32),
+                value: (v0 as u32, v1 as u32),
+                kept: kept.unwrap_or(OTHER_NAME),
+                amp,
+            });
+        }
+    }
+    normalize_set(bytes, &mut out.attrs, from);
+    let to = out.attrs.len();
+    // With nothing to keep, the attributes are cut (unless a `/` before them would make the
+    // tag self-closing).
+    let after_slash = first.start.checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b'/');
+    if from == to && !after_slash {
+        out.ranges.push((first.start, last.end, Cut::Drop));
+        return true;
+    }
+    let k = match fmt {
+        Some(_) => {
+            let new = out.sets.len();
+            match out
+                .forms
+                .find_or_add(bytes, &out.attrs, &out.sets, (from, to), new)
+            {
+                Some(k) => {
+                    out.attrs.truncate(from);
+                    k
+                }
+                None => {
+                    out.sets.push((from, to));
+                    new
+                }
+            }
+        }
+        None => {
+            out.sets.push((from, to));
+            out.sets.len() - 1
+        }
+    };
+    out.ranges.push((first.start, last.end, Cut::Attrs(k, fmt)));
+    true
+}
+
+/// Makes `attrs[from..]` the attribute set the tokenizer and the sink make of it: the first
+/// of a repeated name (compared in ASCII lower case), sorted by lower-cased name (the order of
+/// [`Element::attrs`](crate::dom::parse::Element::attrs), as names there are atoms ordered
+/// as strings).
+fn normalize_set(bytes: &[u8], attrs: &mut Vec<AttrSource>, from: usize) {
+    let name = |a: &AttrSource| {
+        bytes
+            .get(a.name.0 as usize..a.name.1 as usize)
+            .unwrap_or(&[])
+            .iter()
+            .map(u8::to_ascii_lowercase)
+    };
+    // A stable sort keeps repeated names in page order: the first of each run stays.
+    // (O(k log k): a tag may have up to `MAX_ATTRIBUTES` of them.)
+    let Some(set) = attrs.get_mut(from..) else {
+        return;
+    };
+    set.sort_by(|a, b| name(a).cmp(name(b)));
+    let mut kept = 0;
+    for r in 0..set.len() {
+        let repeated = kept > 0
+            && match (set.get(r), set.get(kept - 1)) {
+                (Some(a), Some(b)) => name(a).eq(name(b)),
+                _ => false,
+            };
+        if !repeated {
+            set.swap(kept, r);
+            kept += 1;
+        }
+    }
+    attrs.truncate(from + kept);
+}
+
+/// The markers of the formatting elements' attribute sets, found by content: a keyed hash
+/// of each normalized set ([`normalize_set`]: lower-cased names and values, in order), with
+/// the sets of equal hash chained and compared in full.
+#[derive(Default)]
+struct Forms {
+    /// Hash → the latest entry with it.
+    by_hash: std::collections::HashMap<u64, usize>,
+    /// `(marker, previous entry with the same hash or usize::MAX)`.
+    entries: Vec<(usize, usize)>,
+    hasher: std::hash::RandomState,
+}
+
+impl Forms {
+    /// The marker of a set equal to `attrs[set.0..set.1]`; `None` when there is none yet, and
+    /// the set becomes marker `new`.
+    fn find_or_add(
+        &mut self,
+        bytes: &[u8],
+        attrs: &[AttrSource],
+        sets: &[(usize, usize)],
+        set: (usize, usize),
+        new: usize,
+    ) -> Option<usize> {
+        use std::hash::{BuildHasher, Hasher};
+        let slice = |(a, b): (u32, u32)| bytes.get(a as usize..b as usize).unwrap_or(&[]);
+        let of = |(a, b): (usize, usize)| attrs.get(a..b).unwrap_or(&[]);
+        let mine = of(set);
+        let mut h = self.hasher.build_hasher();
+        for a in mine {
+            let name = slice(a.name);
+            h.write_usize(name.len());
+            for chunk in name.chunks(32) {
+                let mut lower = [0u8; 32];
+                for (d, b) in lower.iter_mut().zip(chunk) {
+                    *d = b.to_ascii_lowercase();
+                }
+                h.write(lower.get(..chunk.len()).unwrap_or(&[]));
+            }
+            let value = slice(a.value);
+            h.write_usize(value.len());
+            h.write(value);
+        }
+        let h = h.finish();
+        let head = self.by_hash.get(&h).copied();
+        let mut e = head;
+        while let Some(&(k, prev)) = e.and_then(|i| self.entries.get(i)) {
+            let theirs = sets.get(k).map_or(&[][..], |&s| of(s));
+            let equal = theirs.len() == mine.len()
+                && theirs.iter().zip(mine).all(|(x, y)| {
+                    slice(x.name).eq_ignore_ascii_case(slice(y.name))
+                        && slice(x.value) == slice(y.value)
+                });
+            if equal {
+                return Some(k);
+            }
+            e = (prev != usize::MAX).then_some(prev);
+        }
+        self.entries.push((new, head.unwrap_or(usize::MAX)));
+        self.by_hash.insert(h, self.entries.len() - 1);
+        None
+    }
+}
+
 /// `true` when the element whose start tag ends at `end` holds only text up to its end tag
 /// `</name`: nothing in it can change how the tokenizer reads.
 fn holds_only_text(bytes: &[u8], end: usize, name: &[u8]) -> bool {
@@ -520,8 +881,16 @@ fn may_double_escape(body: &[u8]) -> bool {
 /// followed by a raw-text one or a CDATA section, or a foreign element that may have left
 /// it is closed (the scan cannot follow the tree builder there); from then on nothing more
 /// is trimmed on the page.
-fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
-    let mut out = Cuts::default();
+///
+/// With `attr_markers`, a start tag read exactly (in HTML content, while trimming) has all
+/// its attributes set aside instead (see [`set_aside_attributes`]).
+fn surplus(bytes: &[u8], max: usize, set_aside: bool, attr_markers: bool) -> Cuts {
+    let mut out = Cuts {
+        // About two cuts per tag, a tag per 40 bytes of markup, an attribute kept per 60.
+        ranges: Vec::with_capacity(bytes.len() / 64),
+        attrs: Vec::with_capacity(bytes.len() / 256),
+        ..Cuts::default()
+    };
     // Open <svg> and <math> elements, as far as the scan can tell (see the module docs).
     let (mut svg, mut math) = (0usize, 0usize);
     // Whether the tree builder may have left the current foreign content (see above).
@@ -553,7 +922,7 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
                 && let Some(close) = close
                 && close > body
             {
-                out.ranges.push((body, close, false));
+                out.ranges.push((body, close, Cut::Drop));
             }
             continue;
         }
@@ -574,8 +943,20 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
             i = p + 1;
             continue;
         };
-        let name = bytes.get(tag.name.0..tag.name.1).unwrap_or(&[]);
-        let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
+        out.tags += 1;
+        // The name in lower case, compared below with many names (all shorter than 16
+        // bytes: a longer name is none of them).
+        let mut lower = [0u8; 16];
+        let raw_name = bytes.get(tag.name.0..tag.name.1).unwrap_or(&[]);
+        let name: &[u8] = match lower.get_mut(..raw_name.len()) {
+            Some(l) => {
+                l.copy_from_slice(raw_name);
+                l.make_ascii_lowercase();
+                l
+            }
+            None => b"-",
+        };
+        let is = |n: &[u8]| name == n;
         let foreign = svg + math > 0;
         if tag.is_end {
             if foreign && (is(b"p") || is(b"br")) {
@@ -621,20 +1002,37 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
             if !foreign && (is(b"svg") || is(b"math")) && (selects > 0 || frameset) {
                 may_be_html = true;
             }
-            if trim && tag.closed && !keeps_all_attributes(name) {
+            let fmt = formatting_index(name);
+            if trim
+                && tag.closed
+                && (fmt.is_some() || !keeps_all_attributes(name))
+                && attr_markers
+                && !foreign
+                && tag.cut.is_none()
+                && set_aside_attributes(bytes, name, &attrs, fmt, &mut out)
+            {
+                // Done: the tag's attributes are set aside.
+            } else if let Some(f) = fmt
+                && !attrs.is_empty()
+                && !surely_holds_ampersand(bytes, &attrs)
+            {
+                // A formatting element whose attributes the tokenizer reads, and which may
+                // equal those of a marked one: no markers for that element.
+                out.formatting_off |= 1 << f;
+            } else if trim && tag.closed && !keeps_all_attributes(name) {
                 for a in &attrs {
                     // After a `/` the cut would make the tag self-closing.
                     let after_slash =
                         a.start.checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b'/');
                     let name = bytes.get(a.start..a.name_end).unwrap_or(&[]);
                     if !after_slash && a.end > a.start && !is_kept_attribute(name) {
-                        out.ranges.push((a.start, a.end, false));
+                        out.ranges.push((a.start, a.end, Cut::Drop));
                     }
                 }
             }
         }
         if let Some(cut) = tag.cut {
-            out.ranges.push((cut, tag.end, false));
+            out.ranges.push((cut, tag.end, Cut::Drop));
             out.capped = true;
         }
         i = tag.end.saturating_add(1);
@@ -676,10 +1074,14 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
                 }
                 && memchr::memchr2(b'\r', 0, body).is_none();
             if aside {
-                out.ranges.push((i, q, true));
+                out.ranges.push((i, q, Cut::Body));
             }
             i = q;
         }
+    }
+    if !trim {
+        // The tags after the trimming stopped are the tokenizer's.
+        out.formatting_off = u32::MAX;
     }
     out
 }
@@ -688,7 +1090,7 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool) -> Cuts {
 /// tag is over the cap, which is every real page. The flag says whether anything changed.
 #[cfg(test)]
 pub(crate) fn cap_attributes(text: &str, max: usize) -> (Cow<'_, str>, bool) {
-    let p = apply(text, max, false);
+    let p = apply(text, max, false, false);
     (p.text, p.capped)
 }
 
@@ -702,10 +1104,17 @@ pub(crate) struct Prescan<'a> {
     pub text: Cow<'a, str>,
     /// Whether some tag's attributes were capped.
     pub capped: bool,
+    /// Tags the scan read (a hint for the size of the tree).
+    pub tags: usize,
     /// Raw-text bodies taken out of `text`, as byte ranges of the original input, in order:
     /// body number `k` is replaced by the marker `{MARKER}k{MARKER}`, to be put back into the
     /// tree as its text.
     pub set_aside: Vec<(usize, usize)>,
+    /// Set-aside attributes (see [`set_aside_attributes`]), in order.
+    pub attrs: Vec<AttrSource>,
+    /// The set-aside attributes of each tag, as ranges of `attrs`: the marker attribute
+    /// `{MARKER}="k"` stands for `attrs[attr_sets[k].0..attr_sets[k].1]`.
+    pub attr_sets: Vec<(usize, usize)>,
 }
 
 /// The attribute cap (see the module docs), and the long bodies of `<script>` elements and of
@@ -717,33 +1126,78 @@ pub(crate) struct Prescan<'a> {
 /// where contrived SVG/MathML nesting fools it, a script there gets its body as text instead
 /// of as markup, which no pass reads either (likewise in a `<frameset>` page, which ignores
 /// these start tags and keeps only the whitespace of their bodies).
-pub(crate) fn prescan(text: &str, max: usize) -> Prescan<'_> {
-    apply(text, max, true)
+///
+/// With `attr_markers`, the attributes of most start tags are set aside too (see
+/// [`set_aside_attributes`]); never on a page that holds the marker character itself.
+pub(crate) fn prescan(text: &str, max: usize, attr_markers: bool) -> Prescan<'_> {
+    // Attribute values are slices of one tendril of the page, whose length is a `u32`.
+    let attr_markers = attr_markers
+        && u32::try_from(text.len()).is_ok()
+        && !crate::dom::parse::holds_marker(text.as_bytes());
+    apply(text, max, true, attr_markers)
+}
+
+/// Appends `n` in decimal (without the formatting machinery: one per marker).
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(i..).unwrap_or(&[]) {
+        out.push(char::from(d));
+    }
 }
 
 /// The scan and the cuts.
-fn apply(text: &str, max: usize, set_aside: bool) -> Prescan<'_> {
+fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan<'_> {
     let bytes = text.as_bytes();
-    let cuts = surplus(bytes, max, set_aside);
+    let cuts = surplus(bytes, max, set_aside, attr_markers);
     if cuts.ranges.is_empty() {
         return Prescan {
             text: Cow::Borrowed(text),
             capped: false,
+            tags: cuts.tags,
             set_aside: Vec::new(),
+            attrs: Vec::new(),
+            attr_sets: Vec::new(),
         };
     }
     let mut out = String::with_capacity(bytes.len());
     let mut aside = Vec::new();
     let mut from = 0;
-    for (cut, end, is_aside) in cuts.ranges {
+    for (cut, end, what) in cuts.ranges {
+        if let Cut::Attrs(_, Some(f)) = what
+            && cuts.formatting_off & (1 << f) != 0
+        {
+            // The tag is left as it is (see `set_aside_attributes`).
+            continue;
+        }
         // Cuts start at an attribute's first byte (after an ASCII delimiter) or after a `>`,
-        // and end at `>`, `<` or the end: all character boundaries.
+        // and end at `>`, `<`, an ASCII delimiter or the end: all character boundaries.
         out.push_str(text.get(from..cut).unwrap_or(""));
-        if is_aside {
-            out.push(MARKER);
-            out.push_str(&aside.len().to_string());
-            out.push(MARKER);
-            aside.push((cut, end));
+        match what {
+            Cut::Drop => {}
+            Cut::Body => {
+                out.push(MARKER);
+                push_number(&mut out, aside.len());
+                out.push(MARKER);
+                aside.push((cut, end));
+            }
+            Cut::Attrs(k, _) => {
+                out.push(MARKER);
+                out.push_str("=\"");
+                push_number(&mut out, k);
+                out.push('"');
+            }
         }
         from = end;
     }
@@ -751,7 +1205,10 @@ fn apply(text: &str, max: usize, set_aside: bool) -> Prescan<'_> {
     Prescan {
         text: Cow::Owned(out),
         capped: cuts.capped,
+        tags: cuts.tags,
         set_aside: aside,
+        attrs: cuts.attrs,
+        attr_sets: cuts.sets,
     }
 }
 
@@ -833,7 +1290,7 @@ mod tests {
     }
 
     fn trimmed(html: &str) -> String {
-        prescan(html, MAX_ATTRIBUTES).text.into_owned()
+        prescan(html, MAX_ATTRIBUTES, false).text.into_owned()
     }
 
     #[test]
@@ -890,6 +1347,29 @@ mod tests {
         ] {
             let out = trimmed(html);
             assert!(out.contains("data-x=1"), "{html} -> {out}");
+        }
+    }
+
+    #[test]
+    fn kept_names_are_indexed_in_order() {
+        for (i, name) in KEPT.iter().enumerate() {
+            assert_eq!(kept_index(name.as_bytes()), Some(i as u8));
+            assert_eq!(
+                kept_index(name.to_ascii_uppercase().as_bytes()),
+                Some(i as u8)
+            );
+        }
+        assert!(KEPT.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(kept_index(b"xlink:href"), Some(OTHER_NAME));
+        assert_eq!(kept_index(b"onclick"), None);
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 123_456, usize::MAX] {
+            let mut s = String::new();
+            push_number(&mut s, n);
+            assert_eq!(s, n.to_string());
         }
     }
 
