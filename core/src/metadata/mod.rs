@@ -2021,9 +2021,7 @@ fn visible_dates(
         (window(cx, cx.doc.end(h1).get(), true), true),
         (window(cx, h1.get(), false), false),
     ] {
-        let Some(st) = ok(date::parse_text(&text, order))
-            .or_else(|| ok(date::parse_text(&text, Some(other_order(order)))))
-        else {
+        let Some(st) = date::parse_text_either(&text, order, other_order(order), ok) else {
             continue;
         };
         // "Updated …" right before the date marks it ("Stand:" there is mostly the first
