@@ -456,6 +456,18 @@ pub(crate) fn styled_hidden(doc: &Doc<'_>, n: NodeIx) -> bool {
 
 fn text_where(doc: &Doc<'_>, ix: NodeIx, max: usize, shown: bool) -> String {
     let mut out = String::new();
+    text_where_into(doc, ix, max, shown, &mut out);
+    out
+}
+
+/// [`text_of`] written into `out` (cleared first), so that a loop over many elements can
+/// reuse one buffer.
+pub(crate) fn text_of_into(doc: &Doc<'_>, ix: NodeIx, max: usize, out: &mut String) {
+    text_where_into(doc, ix, max, false, out);
+}
+
+fn text_where_into(doc: &Doc<'_>, ix: NodeIx, max: usize, shown: bool, out: &mut String) {
+    out.clear();
     let cap = max.saturating_mul(4);
     let end = doc.end(ix);
     let mut i = ix;
@@ -467,7 +479,7 @@ fn text_where(doc: &Doc<'_>, ix: NodeIx, max: usize, shown: bool) -> String {
                 .and_then(|p| doc.tag(p))
                 .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Noscript));
             if !skip {
-                push_collapsed(&mut out, head(t, cap));
+                push_collapsed(out, head(t, cap));
                 if out.len() >= cap {
                     break;
                 }
@@ -477,16 +489,19 @@ fn text_where(doc: &Doc<'_>, ix: NodeIx, max: usize, shown: bool) -> String {
             i = doc.end(i);
             continue;
         } else if doc.tag(i).is_some_and(|t| t.is_block() || t == Tag::Br) {
-            push_collapsed(&mut out, " ");
+            push_collapsed(out, " ");
         }
         i = next;
     }
-    let t = out.trim();
-    if t.chars().count() > max {
-        t.chars().take(max).collect()
-    } else {
-        t.to_string()
-    }
+    // Trimmed, and cut to `max` characters.
+    let start = out.len() - out.trim_start().len();
+    let trimmed = out.get(start..).unwrap_or("").trim_end();
+    let len = trimmed
+        .char_indices()
+        .nth(max)
+        .map_or(trimmed.len(), |(at, _)| at);
+    out.truncate(start + len);
+    out.drain(..start);
 }
 
 #[cfg(test)]
