@@ -505,11 +505,37 @@ static TOKEN_MAP: LazyLock<FastMap<&'static [u8], u32>> = LazyLock::new(|| {
 const MAX_TOKEN_BYTES: usize = 24;
 
 fn token_bits(token: &[u8]) -> u32 {
-    if token.len() > MAX_TOKEN_BYTES {
+    let (Some(&first), Some(&last)) = (token.first(), token.last()) else {
+        return 0;
+    };
+    // Most tokens of class names are no vocabulary word: the filter turns nearly all of
+    // them down before any hashing (and every token longer than the longest word).
+    let may_match = TOKEN_FILTER
+        .get(token.len())
+        .and_then(|row| row.get(usize::from(first & 31)))
+        .is_some_and(|lasts| (lasts >> (last & 31)) & 1 != 0);
+    if !may_match {
         return 0;
     }
     TOKEN_MAP.get(token).copied().unwrap_or(0)
 }
+
+/// A first test for [`token_bits`], by length, first and last byte: bit `last % 32` of
+/// `TOKEN_FILTER[len][first % 32]` is set when a vocabulary token of `len` bytes starts
+/// with `first` and ends with `last` (modulo 32). About one in seventy of these slots is
+/// taken.
+#[allow(clippy::indexing_slicing)] // Indices run below the table lengths (checked at compile time).
+static TOKEN_FILTER: [[u32; 32]; MAX_TOKEN_BYTES + 1] = {
+    let mut t = [[0u32; 32]; MAX_TOKEN_BYTES + 1];
+    let mut i = 0;
+    while i < TOKENS.len() {
+        let w = TOKENS[i].0.as_bytes();
+        assert!(!w.is_empty() && w.len() <= MAX_TOKEN_BYTES);
+        t[w.len()][(w[0] & 31) as usize] |= 1 << (w[w.len() - 1] & 31);
+        i += 1;
+    }
+    t
+};
 
 /// Classifies attribute values, remembering the answer for each distinct value: a page
 /// repeats the same class strings hundreds of times.
