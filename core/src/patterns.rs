@@ -451,6 +451,8 @@ static STEM_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .match_kind(MatchKind::Standard)
         .ascii_case_insensitive(true)
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        // Class values are short: a prefilter's set-up costs more than the DFA's scan.
+        .prefilter(false)
         .build(STEMS.iter().map(|(s, _)| *s))
         .ok()
 });
