@@ -168,6 +168,25 @@ static FURNITURE_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 /// What [`furniture`] says: the kind, whether it is an aside, whether it is weak.
 type FurnitureHint = (Option<Furniture>, bool, bool);
 
+/// `true` when `needle` occurs in `tok`: a plain byte scan, which for a class-name token of
+/// a few bytes costs less than setting up `str::contains`'s searcher.
+fn has(tok: &str, needle: &str) -> bool {
+    tok.len() >= needle.len()
+        && tok
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+}
+
+/// `true` when the lower-case ASCII `needle` occurs in `s` with ASCII case ignored (as in
+/// `s.to_ascii_lowercase().contains(needle)`, without the copy).
+fn has_ignore_case(s: &str, needle: &str) -> bool {
+    s.len() >= needle.len()
+        && s.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// What an element's class and id say.
 fn furniture(class_id: &str) -> FurnitureHint {
     if FURNITURE_MATCHER
@@ -186,24 +205,24 @@ fn furniture(class_id: &str) -> FurnitureHint {
         if tok.is_empty() {
             continue;
         }
-        if tok.contains("author")
-            || tok.contains("byline")
-            || tok.contains("writer")
+        if has(tok, "author")
+            || has(tok, "byline")
+            || has(tok, "writer")
             || tok == "autor"
             || tok == "auteur"
             || tok == "autore"
             || tok == "creator"
-            || tok.contains("postedby")
+            || has(tok, "postedby")
             || tok == "reporter"
         {
             byline = true;
         }
-        if tok.contains("date")
-            || tok.contains("publish")
+        if has(tok, "date")
+            || has(tok, "publish")
             || tok == "posted"
             || tok == "submitted"
             || tok == "time"
-            || tok.contains("timestamp")
+            || has(tok, "timestamp")
             || tok == "datum"
             || tok == "fecha"
             || tok == "data"
@@ -419,13 +438,13 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
             Some(Furniture::Date) => push_capped(&mut page.datelines, cand),
             None => {}
         }
-        if tag == Tag::A {
-            let lower = class_id.to_ascii_lowercase();
-            if lower.contains("primary")
-                && (lower.contains("tag") || lower.contains("categor") || lower.contains("section"))
-            {
-                push_capped(&mut page.primary_tags, ix);
-            }
+        if tag == Tag::A
+            && has_ignore_case(&class_id, "primary")
+            && (has_ignore_case(&class_id, "tag")
+                || has_ignore_case(&class_id, "categor")
+                || has_ignore_case(&class_id, "section"))
+        {
+            push_capped(&mut page.primary_tags, ix);
         }
     }
     page
