@@ -7,11 +7,13 @@
 //! reported).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::options::Options;
+use crate::patterns::FastMap;
 
 /// The earliest date accepted when the caller does not say: the web before 1995 had few
 /// dated articles, and earlier values are nearly always placeholders (`1970-01-01`).
@@ -415,8 +417,18 @@ const MONTHS: &[(&str, u8)] = &[
 
 /// The month (1–12) a lower-case month name or abbreviation stands for.
 pub(crate) fn month_of(word: &str) -> Option<u8> {
-    MONTHS.iter().find(|(n, _)| *n == word).map(|(_, m)| *m)
+    MONTH_MAP.get(word).copied()
 }
+
+/// [`MONTHS`] as a map (the first entry wins for a name listed twice): every word of a
+/// scanned text is looked up, and the table has nearly two hundred names.
+static MONTH_MAP: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
+    for (name, month) in MONTHS {
+        m.entry(*name).or_insert(*month);
+    }
+    m
+});
 
 /// Words skipped between the parts of a date ("27 de febrero de 2025", "le 27 février").
 fn is_filler(word: &str) -> bool {
