@@ -732,7 +732,12 @@ pub(crate) fn parse_text_either(
     accept: impl Fn(Option<Stamp>) -> Option<Stamp>,
 ) -> Option<Stamp> {
     let toks = words_of(text, MAX_TEXT_SCAN_CHARS);
-    accept(date_in(&toks, order)).or_else(|| accept(date_in(&toks, Some(other))))
+    let first = date_in(&toks, order);
+    if first.is_none() {
+        // No reading in one order means none in the other (see [`date_in`]).
+        return accept(None);
+    }
+    accept(first).or_else(|| accept(date_in(&toks, Some(other))))
 }
 
 /// The tokens of the first `max_chars` characters of `text`, spaces left out.
@@ -743,6 +748,10 @@ fn words_of(text: &str, max_chars: usize) -> Vec<Tok<'_>> {
 }
 
 /// The first date in `toks`, with the time that follows it.
+///
+/// Whether there is one does not depend on `order`: the order only chooses which of two
+/// numbers, both at most 12, is the month in `03/04/2025`, and both choices make a valid date
+/// (or, with a 0, neither does).
 fn date_in(toks: &[Tok<'_>], order: Option<Order>) -> Option<Stamp> {
     for start in 0..toks.len() {
         if let Some((date, next)) = date_at(toks, start, order) {
@@ -1111,6 +1120,34 @@ mod tests {
 
     fn iso(s: Option<Stamp>) -> Option<String> {
         s.map(|s| s.iso())
+    }
+
+    #[test]
+    fn whether_a_text_holds_a_date_does_not_depend_on_the_order() {
+        for text in [
+            "03/04/2025",
+            "13/04/2025",
+            "04/13/2025",
+            "00/04/2025",
+            "04/00/2025",
+            "12/12/2025 at 10:00",
+            "Posted 1/2/2024",
+            "no date here",
+            "31.04.2020",
+            "2 min read",
+        ] {
+            let toks = words_of(text, MAX_TEXT_SCAN_CHARS);
+            assert_eq!(
+                date_in(&toks, Some(Order::DayFirst)).is_some(),
+                date_in(&toks, Some(Order::MonthFirst)).is_some(),
+                "{text}"
+            );
+            assert_eq!(
+                date_in(&toks, None).is_some(),
+                date_in(&toks, Some(Order::MonthFirst)).is_some(),
+                "{text}"
+            );
+        }
     }
 
     #[test]

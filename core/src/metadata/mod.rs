@@ -1985,7 +1985,11 @@ fn visible_dates(
         let Some(st) = (match machine {
             Some(m) => ok(Some(m)),
             None => {
-                ok(text_date()).or_else(|| ok(date::parse_text(&text, Some(other_order(order)))))
+                // No date in the page's order means none in the other (date::date_in).
+                ok(text_date()).or_else(|| {
+                    text_date()
+                        .and_then(|_| ok(date::parse_text(&text, Some(other_order(order)))))
+                })
             }
         }) else {
             continue;
