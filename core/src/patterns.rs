@@ -835,8 +835,25 @@ mod tests {
     #[test]
     fn word_split_agrees_with_the_byte_state_machine() {
         let pieces = [
-            "a", "B", "7", "-", " ", "\t", "\u{b}", "has", "no", "ad", "Ads", "nav", "Bar",
-            "article", "body", "x", "sidebar", "aaaaaaaaaaaaaaaaaaaaaaaaa", "commentsSection",
+            "a",
+            "B",
+            "7",
+            "-",
+            " ",
+            "\t",
+            "\u{b}",
+            "has",
+            "no",
+            "ad",
+            "Ads",
+            "nav",
+            "Bar",
+            "article",
+            "body",
+            "x",
+            "sidebar",
+            "aaaaaaaaaaaaaaaaaaaaaaaaa",
+            "commentsSection",
         ];
         let mut seqs = vec![String::new()];
         for _ in 0..3 {

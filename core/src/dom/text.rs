@@ -256,8 +256,22 @@ mod tests {
     #[test]
     fn collapsing_agrees_with_the_definition() {
         let pieces = [
-            " ", "  ", "\t", "\n", "\u{b}", "\u{a0}", "\u{200b}", "\u{feff}", "\u{3000}", "a",
-            "bc", "é", "日本", "\u{1f}", ",", "\u{1F600}",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{b}",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{3000}",
+            "a",
+            "bc",
+            "é",
+            "日本",
+            "\u{1f}",
+            ",",
+            "\u{1F600}",
         ];
         // Every sequence of up to four pieces, after each kind of buffer end.
         let mut seqs = vec![String::new()];
@@ -269,7 +283,7 @@ mod tests {
                 }
             }
             seqs.extend(next.iter().cloned());
-            seqs = seqs.into_iter().filter(|q| q.chars().count() <= 6).collect();
+            seqs.retain(|q| q.chars().count() <= 6);
             seqs.sort();
             seqs.dedup();
         }

@@ -1987,8 +1987,7 @@ fn visible_dates(
             None => {
                 // No date in the page's order means none in the other (date::date_in).
                 ok(text_date()).or_else(|| {
-                    text_date()
-                        .and_then(|_| ok(date::parse_text(&text, Some(other_order(order)))))
+                    text_date().and_then(|_| ok(date::parse_text(&text, Some(other_order(order)))))
                 })
             }
         }) else {
