@@ -451,6 +451,8 @@ static STEM_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .match_kind(MatchKind::Standard)
         .ascii_case_insensitive(true)
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        // Class values are short: a prefilter's set-up costs more than the DFA's scan.
+        .prefilter(false)
         .build(STEMS.iter().map(|(s, _)| *s))
         .ok()
 });
@@ -505,11 +507,37 @@ static TOKEN_MAP: LazyLock<FastMap<&'static [u8], u32>> = LazyLock::new(|| {
 const MAX_TOKEN_BYTES: usize = 24;
 
 fn token_bits(token: &[u8]) -> u32 {
-    if token.len() > MAX_TOKEN_BYTES {
+    let (Some(&first), Some(&last)) = (token.first(), token.last()) else {
+        return 0;
+    };
+    // Most tokens of class names are no vocabulary word: the filter turns nearly all of
+    // them down before any hashing (and every token longer than the longest word).
+    let may_match = TOKEN_FILTER
+        .get(token.len())
+        .and_then(|row| row.get(usize::from(first & 31)))
+        .is_some_and(|lasts| (lasts >> (last & 31)) & 1 != 0);
+    if !may_match {
         return 0;
     }
     TOKEN_MAP.get(token).copied().unwrap_or(0)
 }
+
+/// A first test for [`token_bits`], by length, first and last byte: bit `last % 32` of
+/// `TOKEN_FILTER[len][first % 32]` is set when a vocabulary token of `len` bytes starts
+/// with `first` and ends with `last` (modulo 32). About one in seventy of these slots is
+/// taken.
+#[allow(clippy::indexing_slicing)] // Indices run below the table lengths (checked at compile time).
+static TOKEN_FILTER: [[u32; 32]; MAX_TOKEN_BYTES + 1] = {
+    let mut t = [[0u32; 32]; MAX_TOKEN_BYTES + 1];
+    let mut i = 0;
+    while i < TOKENS.len() {
+        let w = TOKENS[i].0.as_bytes();
+        assert!(!w.is_empty() && w.len() <= MAX_TOKEN_BYTES);
+        t[w.len()][(w[0] & 31) as usize] |= 1 << (w[w.len() - 1] & 31);
+        i += 1;
+    }
+    t
+};
 
 /// Classifies attribute values, remembering the answer for each distinct value: a page
 /// repeats the same class strings hundreds of times.
@@ -592,61 +620,65 @@ fn is_atomizer_class(word: &str) -> bool {
 /// non-alphanumerics and lower→upper camelCase humps, and the tokens of one
 /// whitespace-separated word are also looked up joined (`article-body` → `articlebody`).
 fn ascii_token_bits(value: &[u8]) -> u32 {
+    value
+        .split(|&c| class_of(c) & SPACE != 0)
+        .filter(|w| !w.is_empty())
+        .fold(0, |bits, word| bits | ascii_word_bits(word))
+}
+
+/// The [`ASCII_CLASS`] of byte `c`.
+fn class_of(c: u8) -> u8 {
+    ASCII_CLASS.get(usize::from(c)).copied().unwrap_or(0)
+}
+
+/// [`ascii_token_bits`] of one whitespace-free word: each token, then all of them joined
+/// (the word's letters and digits, lower-cased).
+fn ascii_word_bits(word: &[u8]) -> u32 {
     let mut bits = 0;
-    let mut token = [0u8; MAX_TOKEN_BYTES];
-    let mut token_len = 0usize;
-    let mut token_overflow = false;
     let mut joined = [0u8; MAX_TOKEN_BYTES];
     let mut joined_len = 0usize;
-    let mut joined_overflow = false;
-    let mut prev_lower = false;
     // The previous token of this word was "has", "with", "no"…: this one is a state, not
     // what the element is (`o-section--has-ads` holds ads, it is not one).
     let mut modified = false;
-    let lookup = |buf: &[u8], len: usize, overflow: bool| -> u32 {
-        if overflow || len == 0 {
-            return 0;
-        }
-        buf.get(..len).map_or(0, token_bits)
-    };
-    for &c in value.iter().chain(std::iter::once(&b' ')) {
-        let class = ASCII_CLASS.get(usize::from(c)).copied().unwrap_or(0);
-        let alnum = class & ALNUM != 0;
-        let boundary = !alnum || (prev_lower && class & UPPER != 0);
-        if boundary && (token_len > 0 || token_overflow) {
-            let word = token.get(..token_len).unwrap_or(&[]);
+    for run in word.split(|&c| class_of(c) & ALNUM == 0) {
+        let mut start = 0;
+        for end in 1..=run.len() {
+            let hump = run.get(end).is_some_and(|&c| {
+                class_of(c) & UPPER != 0
+                    && run
+                        .get(end - 1)
+                        .is_some_and(|&p| class_of(p) & LOWER_OR_DIGIT != 0)
+            });
+            if end < run.len() && !hump {
+                continue;
+            }
+            let token = run.get(start..end).unwrap_or(&[]);
+            start = end;
+            let mut lower = [0u8; MAX_TOKEN_BYTES];
+            let Some(lower) = lower.get_mut(..token.len()) else {
+                // Longer than any token: no lookup, and the joined word is too long too.
+                modified = false;
+                joined_len = usize::MAX;
+                continue;
+            };
+            for (l, &c) in lower.iter_mut().zip(token) {
+                *l = c.to_ascii_lowercase();
+            }
             if !std::mem::take(&mut modified) {
-                bits |= lookup(&token, token_len, token_overflow);
+                bits |= token_bits(lower);
             }
-            modified = !token_overflow && is_modifier(word);
-            for &t in token.get(..token_len).unwrap_or(&[]) {
-                match joined.get_mut(joined_len) {
-                    Some(slot) => {
-                        *slot = t;
-                        joined_len += 1;
-                    }
-                    None => joined_overflow = true,
-                }
-            }
-            joined_overflow |= token_overflow;
-            token_len = 0;
-            token_overflow = false;
-        }
-        if alnum {
-            match token.get_mut(token_len) {
+            modified = is_modifier(lower);
+            match joined.get_mut(joined_len..joined_len.saturating_add(lower.len())) {
                 Some(slot) => {
-                    *slot = c.to_ascii_lowercase();
-                    token_len += 1;
+                    slot.copy_from_slice(lower);
+                    joined_len += lower.len();
                 }
-                None => token_overflow = true,
+                None => joined_len = usize::MAX,
             }
-        } else if class & SPACE != 0 {
-            bits |= lookup(&joined, joined_len, joined_overflow);
-            joined_len = 0;
-            joined_overflow = false;
-            modified = false;
         }
-        prev_lower = class & LOWER_OR_DIGIT != 0;
+    }
+    if let Some(j) = joined.get(..joined_len) {
+        bits |= token_bits(j);
     }
     bits
 }
@@ -737,6 +769,109 @@ mod tests {
         assert!(classify("ad-slot").any(Sig::ADS));
         assert!(classify("entry-content").any(Sig::CONTENT_STRONG));
         assert!(classify("article__body").any(Sig::CONTENT_STRONG));
+    }
+
+    /// The byte-at-a-time state machine [`ascii_token_bits`] replaced, as a reference.
+    fn ascii_token_bits_by_bytes(value: &[u8]) -> u32 {
+        let mut bits = 0;
+        let mut token = [0u8; MAX_TOKEN_BYTES];
+        let mut token_len = 0usize;
+        let mut token_overflow = false;
+        let mut joined = [0u8; MAX_TOKEN_BYTES];
+        let mut joined_len = 0usize;
+        let mut joined_overflow = false;
+        let mut prev_lower = false;
+        // The previous token of this word was "has", "with", "no"…: this one is a state, not
+        // what the element is (`o-section--has-ads` holds ads, it is not one).
+        let mut modified = false;
+        let lookup = |buf: &[u8], len: usize, overflow: bool| -> u32 {
+            if overflow || len == 0 {
+                return 0;
+            }
+            buf.get(..len).map_or(0, token_bits)
+        };
+        for &c in value.iter().chain(std::iter::once(&b' ')) {
+            let class = ASCII_CLASS.get(usize::from(c)).copied().unwrap_or(0);
+            let alnum = class & ALNUM != 0;
+            let boundary = !alnum || (prev_lower && class & UPPER != 0);
+            if boundary && (token_len > 0 || token_overflow) {
+                let word = token.get(..token_len).unwrap_or(&[]);
+                if !std::mem::take(&mut modified) {
+                    bits |= lookup(&token, token_len, token_overflow);
+                }
+                modified = !token_overflow && is_modifier(word);
+                for &t in token.get(..token_len).unwrap_or(&[]) {
+                    match joined.get_mut(joined_len) {
+                        Some(slot) => {
+                            *slot = t;
+                            joined_len += 1;
+                        }
+                        None => joined_overflow = true,
+                    }
+                }
+                joined_overflow |= token_overflow;
+                token_len = 0;
+                token_overflow = false;
+            }
+            if alnum {
+                match token.get_mut(token_len) {
+                    Some(slot) => {
+                        *slot = c.to_ascii_lowercase();
+                        token_len += 1;
+                    }
+                    None => token_overflow = true,
+                }
+            } else if class & SPACE != 0 {
+                bits |= lookup(&joined, joined_len, joined_overflow);
+                joined_len = 0;
+                joined_overflow = false;
+                modified = false;
+            }
+            prev_lower = class & LOWER_OR_DIGIT != 0;
+        }
+        bits
+    }
+
+    #[test]
+    fn word_split_agrees_with_the_byte_state_machine() {
+        let pieces = [
+            "a",
+            "B",
+            "7",
+            "-",
+            " ",
+            "\t",
+            "\u{b}",
+            "has",
+            "no",
+            "ad",
+            "Ads",
+            "nav",
+            "Bar",
+            "article",
+            "body",
+            "x",
+            "sidebar",
+            "aaaaaaaaaaaaaaaaaaaaaaaaa",
+            "commentsSection",
+        ];
+        let mut seqs = vec![String::new()];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for q in &seqs {
+                for p in pieces {
+                    next.push(format!("{q}{p}"));
+                }
+            }
+            seqs = next;
+        }
+        for v in &seqs {
+            assert_eq!(
+                ascii_token_bits(v.as_bytes()),
+                ascii_token_bits_by_bytes(v.as_bytes()),
+                "{v:?}"
+            );
+        }
     }
 
     #[test]

@@ -10,7 +10,6 @@
 
 use crate::article::{Block, TraceEntry};
 use crate::clean::protect::Protection;
-use crate::dom::text::prefix;
 use crate::dom::{Doc, Kind, NodeIx, NodeVec, Tag};
 use crate::options::{Favor, Options};
 use crate::patterns::{Classifier, Sig};
@@ -375,7 +374,16 @@ impl<'d, 'h> Ctx<'d, 'h> {
             }
             i = NodeIx(i.0 + 1);
         }
-        prefix(out.trim(), max)
+        // `prefix(out.trim(), max)`, cut in place.
+        let start = out.len() - out.trim_start().len();
+        let trimmed = out.get(start..).unwrap_or("").trim_end();
+        let cut = trimmed.char_indices().nth(max).map(|(at, _)| at);
+        out.truncate(start + cut.unwrap_or(trimmed.len()));
+        if cut.is_some() {
+            out.push('…');
+        }
+        out.drain(..start);
+        out
     }
 
     /// The thresholds for the caller's [`Favor`].

@@ -4,32 +4,34 @@
 /// Appends `s` to `buf` with every run of whitespace collapsed to one space. No space is
 /// added at the start of `buf` or right after a newline or a space already there.
 pub(crate) fn push_collapsed(buf: &mut String, s: &str) {
-    // Runs of ASCII non-space bytes are copied whole; other characters one by one.
+    // Text is mostly words joined by single spaces, which come out unchanged: such spans
+    // are copied whole, and only other whitespace (runs, tabs, newlines, non-ASCII spaces)
+    // is looked at piece by piece.
     let bytes = s.as_bytes();
     let mut pending_space = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    while i < bytes.len() {
+        let n = space_len(s, i);
+        if n > 0 {
+            pending_space = true;
+            i += n;
+            continue;
+        }
+        // A span of text from `i`: non-space characters, and single ASCII spaces between
+        // them.
         let start = i;
-        if b < 0x80 {
-            if is_ascii_space(b) {
-                pending_space = true;
+        while let Some(&b) = bytes.get(i) {
+            if b == b' ' && i + 1 < bytes.len() && space_len(s, i + 1) == 0 {
                 i += 1;
-                continue;
-            }
-            while bytes
-                .get(i)
-                .is_some_and(|&c| c < 0x80 && !is_ascii_space(c))
-            {
+            } else if b < 0x80 {
+                if is_ascii_space(b) {
+                    break;
+                }
                 i += 1;
-            }
-        } else {
-            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            } else if space_len(s, i) > 0 {
                 break;
-            };
-            i += c.len_utf8();
-            if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
-                pending_space = true;
-                continue;
+            } else {
+                i += utf8_len(b);
             }
         }
         if pending_space && !buf.is_empty() && !buf.ends_with([' ', '\n']) {
@@ -40,6 +42,29 @@ pub(crate) fn push_collapsed(buf: &mut String, s: &str) {
     }
     if pending_space && !buf.is_empty() && !buf.ends_with([' ', '\n']) {
         buf.push(' ');
+    }
+}
+
+/// Bytes of the whitespace character at byte `i` of `s` (ASCII or not, with the zero-width
+/// space and the byte order mark), or 0 when there is none there.
+fn space_len(s: &str, i: usize) -> usize {
+    match s.as_bytes().get(i) {
+        None => 0,
+        Some(&b) if b < 0x80 => usize::from(is_ascii_space(b)),
+        Some(_) => match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' => c.len_utf8(),
+            _ => 0,
+        },
+    }
+}
+
+/// Length of the UTF-8 sequence that starts with byte `b` (`b` is no continuation byte).
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
     }
 }
 
@@ -207,6 +232,70 @@ mod tests {
         let long = "ab, \t\n\u{c}\r".repeat(100);
         assert_eq!(char_count(&long), 300);
         assert_eq!(comma_count(&long), 100);
+    }
+
+    /// The definition [`push_collapsed`] implements, one character at a time.
+    fn push_collapsed_by_chars(buf: &mut String, s: &str) {
+        let mut pending_space = false;
+        for c in s.chars() {
+            if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
+                pending_space = true;
+                continue;
+            }
+            if pending_space && !buf.is_empty() && !buf.ends_with([' ', '\n']) {
+                buf.push(' ');
+            }
+            pending_space = false;
+            buf.push(c);
+        }
+        if pending_space && !buf.is_empty() && !buf.ends_with([' ', '\n']) {
+            buf.push(' ');
+        }
+    }
+
+    #[test]
+    fn collapsing_agrees_with_the_definition() {
+        let pieces = [
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{b}",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{3000}",
+            "a",
+            "bc",
+            "é",
+            "日本",
+            "\u{1f}",
+            ",",
+            "\u{1F600}",
+        ];
+        // Every sequence of up to four pieces, after each kind of buffer end.
+        let mut seqs = vec![String::new()];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for q in &seqs {
+                for p in pieces {
+                    next.push(format!("{q}{p}"));
+                }
+            }
+            seqs.extend(next.iter().cloned());
+            seqs.retain(|q| q.chars().count() <= 6);
+            seqs.sort();
+            seqs.dedup();
+        }
+        for s in &seqs {
+            for start in ["", "x", "x ", "x\n"] {
+                let mut fast = String::from(start);
+                push_collapsed(&mut fast, s);
+                let mut slow = String::from(start);
+                push_collapsed_by_chars(&mut slow, s);
+                assert_eq!(fast, slow, "{start:?} + {s:?}");
+            }
+        }
     }
 
     #[test]

@@ -159,12 +159,33 @@ static FURNITURE_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        // Class values are short: a prefilter's set-up costs more than the DFA's scan.
+        .prefilter(false)
         .build(FURNITURE_HINTS)
         .ok()
 });
 
 /// What [`furniture`] says: the kind, whether it is an aside, whether it is weak.
 type FurnitureHint = (Option<Furniture>, bool, bool);
+
+/// `true` when `needle` occurs in `tok`: a plain byte scan, which for a class-name token of
+/// a few bytes costs less than setting up `str::contains`'s searcher.
+fn has(tok: &str, needle: &str) -> bool {
+    tok.len() >= needle.len()
+        && tok
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+}
+
+/// `true` when the lower-case ASCII `needle` occurs in `s` with ASCII case ignored (as in
+/// `s.to_ascii_lowercase().contains(needle)`, without the copy).
+fn has_ignore_case(s: &str, needle: &str) -> bool {
+    s.len() >= needle.len()
+        && s.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
 
 /// What an element's class and id say.
 fn furniture(class_id: &str) -> FurnitureHint {
@@ -184,24 +205,24 @@ fn furniture(class_id: &str) -> FurnitureHint {
         if tok.is_empty() {
             continue;
         }
-        if tok.contains("author")
-            || tok.contains("byline")
-            || tok.contains("writer")
+        if has(tok, "author")
+            || has(tok, "byline")
+            || has(tok, "writer")
             || tok == "autor"
             || tok == "auteur"
             || tok == "autore"
             || tok == "creator"
-            || tok.contains("postedby")
+            || has(tok, "postedby")
             || tok == "reporter"
         {
             byline = true;
         }
-        if tok.contains("date")
-            || tok.contains("publish")
+        if has(tok, "date")
+            || has(tok, "publish")
             || tok == "posted"
             || tok == "submitted"
             || tok == "time"
-            || tok.contains("timestamp")
+            || has(tok, "timestamp")
             || tok == "datum"
             || tok == "fecha"
             || tok == "data"
@@ -417,13 +438,13 @@ pub(crate) fn collect<'h>(doc: &Doc<'h>) -> Page<'h> {
             Some(Furniture::Date) => push_capped(&mut page.datelines, cand),
             None => {}
         }
-        if tag == Tag::A {
-            let lower = class_id.to_ascii_lowercase();
-            if lower.contains("primary")
-                && (lower.contains("tag") || lower.contains("categor") || lower.contains("section"))
-            {
-                push_capped(&mut page.primary_tags, ix);
-            }
+        if tag == Tag::A
+            && has_ignore_case(&class_id, "primary")
+            && (has_ignore_case(&class_id, "tag")
+                || has_ignore_case(&class_id, "categor")
+                || has_ignore_case(&class_id, "section"))
+        {
+            push_capped(&mut page.primary_tags, ix);
         }
     }
     page
@@ -456,6 +477,18 @@ pub(crate) fn styled_hidden(doc: &Doc<'_>, n: NodeIx) -> bool {
 
 fn text_where(doc: &Doc<'_>, ix: NodeIx, max: usize, shown: bool) -> String {
     let mut out = String::new();
+    text_where_into(doc, ix, max, shown, &mut out);
+    out
+}
+
+/// [`text_of`] written into `out` (cleared first), so that a loop over many elements can
+/// reuse one buffer.
+pub(crate) fn text_of_into(doc: &Doc<'_>, ix: NodeIx, max: usize, out: &mut String) {
+    text_where_into(doc, ix, max, false, out);
+}
+
+fn text_where_into(doc: &Doc<'_>, ix: NodeIx, max: usize, shown: bool, out: &mut String) {
+    out.clear();
     let cap = max.saturating_mul(4);
     let end = doc.end(ix);
     let mut i = ix;
@@ -467,7 +500,7 @@ fn text_where(doc: &Doc<'_>, ix: NodeIx, max: usize, shown: bool) -> String {
                 .and_then(|p| doc.tag(p))
                 .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Noscript));
             if !skip {
-                push_collapsed(&mut out, head(t, cap));
+                push_collapsed(out, head(t, cap));
                 if out.len() >= cap {
                     break;
                 }
@@ -477,16 +510,19 @@ fn text_where(doc: &Doc<'_>, ix: NodeIx, max: usize, shown: bool) -> String {
             i = doc.end(i);
             continue;
         } else if doc.tag(i).is_some_and(|t| t.is_block() || t == Tag::Br) {
-            push_collapsed(&mut out, " ");
+            push_collapsed(out, " ");
         }
         i = next;
     }
-    let t = out.trim();
-    if t.chars().count() > max {
-        t.chars().take(max).collect()
-    } else {
-        t.to_string()
-    }
+    // Trimmed, and cut to `max` characters.
+    let start = out.len() - out.trim_start().len();
+    let trimmed = out.get(start..).unwrap_or("").trim_end();
+    let len = trimmed
+        .char_indices()
+        .nth(max)
+        .map_or(trimmed.len(), |(at, _)| at);
+    out.truncate(start + len);
+    out.drain(..start);
 }
 
 #[cfg(test)]

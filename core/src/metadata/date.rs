@@ -6,10 +6,14 @@
 //! offsets are kept as written, never converted, so the calendar day a page shows is the day
 //! reported).
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::options::Options;
+use crate::patterns::FastMap;
 
 /// The earliest date accepted when the caller does not say: the web before 1995 had few
 /// dated articles, and earlier values are nearly always placeholders (`1970-01-01`).
@@ -144,11 +148,12 @@ fn make_date(y: u32, m: u32, d: u32) -> Option<Date> {
 
 /// A piece of text: a number, a word (lower-cased), or one other character.
 #[derive(Debug, Clone, PartialEq)]
-enum Tok {
+enum Tok<'a> {
     /// Digits: value and digit count.
     Num(u32, u8),
-    /// Letters, lower-cased (a trailing `.` is a separate token).
-    Word(String),
+    /// Letters, lower-cased (a trailing `.` is a separate token); borrowed from the text
+    /// when it is lower-case ASCII already.
+    Word(Cow<'a, str>),
     /// Any other non-space character.
     Sep(char),
     /// A run of whitespace.
@@ -163,19 +168,15 @@ fn is_cjk_marker(c: char) -> bool {
     )
 }
 
-fn tokenize(s: &str) -> Vec<Tok> {
-    tokenize_n(s, MAX_TEXT_SCAN_CHARS)
-}
-
 /// Tokens of the first `max_chars` characters of `s`.
-fn tokenize_n(s: &str, max_chars: usize) -> Vec<Tok> {
+fn tokenize_n(s: &str, max_chars: usize) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
-    let mut chars = s.chars().take(max_chars).peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = s.char_indices().take(max_chars).peekable();
+    while let Some((at, c)) = chars.next() {
         if c.is_ascii_digit() {
             let mut v: u32 = c.to_digit(10).unwrap_or(0);
             let mut n: u8 = 1;
-            while let Some(&d) = chars.peek() {
+            while let Some(&(_, d)) = chars.peek() {
                 let Some(dv) = d.to_digit(10).filter(|_| d.is_ascii_digit()) else {
                     break;
                 };
@@ -185,17 +186,24 @@ fn tokenize_n(s: &str, max_chars: usize) -> Vec<Tok> {
             }
             out.push(Tok::Num(v, n));
         } else if is_cjk_marker(c) {
-            out.push(Tok::Word(c.to_string()));
+            out.push(Tok::Word(Cow::Borrowed(
+                s.get(at..at + c.len_utf8()).unwrap_or(""),
+            )));
         } else if c.is_alphabetic() {
-            let mut w: String = c.to_lowercase().collect();
-            while let Some(&d) = chars.peek() {
+            let mut end = at + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
                 if !d.is_alphabetic() || is_cjk_marker(d) {
                     break;
                 }
-                w.extend(d.to_lowercase());
+                end = j + d.len_utf8();
                 chars.next();
             }
-            out.push(Tok::Word(w));
+            let word = s.get(at..end).unwrap_or("");
+            out.push(Tok::Word(if word.bytes().all(|b| b.is_ascii_lowercase()) {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(word.chars().flat_map(char::to_lowercase).collect())
+            }));
         } else if c.is_whitespace() {
             if out.last() != Some(&Tok::Space) {
                 out.push(Tok::Space);
@@ -409,8 +417,18 @@ const MONTHS: &[(&str, u8)] = &[
 
 /// The month (1–12) a lower-case month name or abbreviation stands for.
 pub(crate) fn month_of(word: &str) -> Option<u8> {
-    MONTHS.iter().find(|(n, _)| *n == word).map(|(_, m)| *m)
+    MONTH_MAP.get(word).copied()
 }
+
+/// [`MONTHS`] as a map (the first entry wins for a name listed twice): every word of a
+/// scanned text is looked up, and the table has nearly two hundred names.
+static MONTH_MAP: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
+    for (name, month) in MONTHS {
+        m.entry(*name).or_insert(*month);
+    }
+    m
+});
 
 /// Words skipped between the parts of a date ("27 de febrero de 2025", "le 27 février").
 fn is_filler(word: &str) -> bool {
@@ -702,14 +720,43 @@ pub(crate) fn parse_text_within(
     order: Option<Order>,
     max_chars: usize,
 ) -> Option<Stamp> {
-    let toks: Vec<Tok> = tokenize_n(text, max_chars)
-        .into_iter()
-        .filter(|t| *t != Tok::Space)
-        .collect();
+    date_in(&words_of(text, max_chars), order)
+}
+
+/// [`parse_text`] in `order`, then, when `accept` turns that reading down, in `other`: the
+/// text is tokenised once for both readings.
+pub(crate) fn parse_text_either(
+    text: &str,
+    order: Option<Order>,
+    other: Order,
+    accept: impl Fn(Option<Stamp>) -> Option<Stamp>,
+) -> Option<Stamp> {
+    let toks = words_of(text, MAX_TEXT_SCAN_CHARS);
+    let first = date_in(&toks, order);
+    if first.is_none() {
+        // No reading in one order means none in the other (see [`date_in`]).
+        return accept(None);
+    }
+    accept(first).or_else(|| accept(date_in(&toks, Some(other))))
+}
+
+/// The tokens of the first `max_chars` characters of `text`, spaces left out.
+fn words_of(text: &str, max_chars: usize) -> Vec<Tok<'_>> {
+    let mut toks = tokenize_n(text, max_chars);
+    toks.retain(|t| *t != Tok::Space);
+    toks
+}
+
+/// The first date in `toks`, with the time that follows it.
+///
+/// Whether there is one does not depend on `order`: the order only chooses which of two
+/// numbers, both at most 12, is the month in `03/04/2025`, and both choices make a valid date
+/// (or, with a 0, neither does).
+fn date_in(toks: &[Tok<'_>], order: Option<Order>) -> Option<Stamp> {
     for start in 0..toks.len() {
-        if let Some((date, next)) = date_at(&toks, start, order) {
+        if let Some((date, next)) = date_at(toks, start, order) {
             let mut st = Stamp::day(date);
-            st.time = time_after(&toks, next);
+            st.time = time_after(toks, next);
             return Some(st);
         }
     }
@@ -765,8 +812,8 @@ fn date_at(t: &[Tok], i: usize, order: Option<Order>) -> Option<(Date, usize)> {
                 Some(Tok::Word(b)),
                 Some(Tok::Num(d, 1 | 2)),
             ) = (t.get(i + 1), t.get(i + 2), t.get(i + 3), t.get(i + 4))
-                && matches!(a.as_str(), "年" | "년")
-                && matches!(b.as_str(), "月" | "월")
+                && matches!(&**a, "年" | "년")
+                && matches!(&**b, "月" | "월")
             {
                 return Some((make_date(y, *m, *d)?, i + 6));
             }
@@ -832,7 +879,7 @@ fn time_after(t: &[Tok], mut i: usize) -> Option<(u8, u8, u8)> {
             Some(Tok::Sep(',' | '-' | '|' | '·' | '•' | '/')) => i += 1,
             Some(Tok::Word(w))
                 if matches!(
-                    w.as_str(),
+                    &**w,
                     "at" | "um" | "à" | "a" | "las" | "alle" | "às" | "om" | "t" | "o" | "kl"
                 ) =>
             {
@@ -862,7 +909,7 @@ fn time_after(t: &[Tok], mut i: usize) -> Option<(u8, u8, u8)> {
         k += 2;
     }
     let ampm = match t.get(k) {
-        Some(Tok::Word(w)) => match w.as_str() {
+        Some(Tok::Word(w)) => match &**w {
             "pm" | "p" => Some(true),
             "am" | "a" => Some(false),
             _ => None,
@@ -909,10 +956,7 @@ fn unit_of(w: &str) -> Option<Unit> {
 /// A relative date ("3 days ago", "vor 3 Tagen", "il y a 3 jours", "hace 3 días",
 /// "3 giorni fa", "3 dagen geleden", "yesterday", "heute") resolved against `reference`.
 pub(crate) fn parse_relative(text: &str, reference: Date) -> Option<Date> {
-    let toks: Vec<Tok> = tokenize(text)
-        .into_iter()
-        .filter(|t| *t != Tok::Space)
-        .collect();
+    let toks = words_of(text, MAX_TEXT_SCAN_CHARS);
     for (i, tok) in toks.iter().enumerate() {
         let Tok::Word(w) = tok else {
             if let (Tok::Num(n, _), Some(Tok::Word(u))) = (tok, toks.get(i + 1))
@@ -920,16 +964,16 @@ pub(crate) fn parse_relative(text: &str, reference: Date) -> Option<Date> {
             {
                 // "3 days ago", "3 giorni fa", "3 dagen geleden" need the marker after;
                 // "vor 3 Tagen", "il y a 3 jours", "hace 3 días", "há 3 dias" before.
-                let after = matches!(toks.get(i + 2), Some(Tok::Word(a)) if matches!(a.as_str(), "ago" | "fa" | "geleden" | "temu" | "назад"));
+                let after = matches!(toks.get(i + 2), Some(Tok::Word(a)) if matches!(&**a, "ago" | "fa" | "geleden" | "temu" | "назад"));
                 let before = i >= 1
-                    && matches!(toks.get(i - 1), Some(Tok::Word(b)) if matches!(b.as_str(), "vor" | "a" | "hace" | "há" | "ha" | "sedan"));
+                    && matches!(toks.get(i - 1), Some(Tok::Word(b)) if matches!(&**b, "vor" | "a" | "hace" | "há" | "ha" | "sedan"));
                 if after || before {
                     return shift(reference, *n, unit);
                 }
             }
             continue;
         };
-        match w.as_str() {
+        match &**w {
             "today" | "heute" | "aujourd" | "hoy" | "oggi" | "hoje" | "vandaag" | "сегодня"
             | "dzisiaj" | "idag" => return Some(reference),
             "yesterday" | "gestern" | "hier" | "ayer" | "ieri" | "ontem" | "gisteren" | "вчера"
@@ -1052,8 +1096,8 @@ fn month_name_in_url(path: &str) -> Option<Stamp> {
     })
 }
 
-/// Like [`tokenize`] but over the whole string (URLs are short; bounded by `MAX_URL_BYTES`).
-fn tokenize_all(s: &str) -> Vec<Tok> {
+/// Like [`tokenize_n`] but over the whole string (URLs are short; bounded by `MAX_URL_BYTES`).
+fn tokenize_all(s: &str) -> Vec<Tok<'_>> {
     s.as_bytes()
         .chunk_by(|a, b| a.is_ascii_digit() == b.is_ascii_digit() && a.is_ascii_digit())
         .map(|chunk| {
@@ -1076,6 +1120,34 @@ mod tests {
 
     fn iso(s: Option<Stamp>) -> Option<String> {
         s.map(|s| s.iso())
+    }
+
+    #[test]
+    fn whether_a_text_holds_a_date_does_not_depend_on_the_order() {
+        for text in [
+            "03/04/2025",
+            "13/04/2025",
+            "04/13/2025",
+            "00/04/2025",
+            "04/00/2025",
+            "12/12/2025 at 10:00",
+            "Posted 1/2/2024",
+            "no date here",
+            "31.04.2020",
+            "2 min read",
+        ] {
+            let toks = words_of(text, MAX_TEXT_SCAN_CHARS);
+            assert_eq!(
+                date_in(&toks, Some(Order::DayFirst)).is_some(),
+                date_in(&toks, Some(Order::MonthFirst)).is_some(),
+                "{text}"
+            );
+            assert_eq!(
+                date_in(&toks, None).is_some(),
+                date_in(&toks, Some(Order::MonthFirst)).is_some(),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -1249,6 +1249,9 @@ fn visible_authors(
     let near_len = near.len();
     // "Quelle: kathpress": the source of an agency story, when no byline shows.
     let mut source: Option<Vec<String>> = None;
+    // Reused for every element's text and its lower-case form.
+    let mut text_buf = String::new();
+    let mut lower = String::new();
     for (k, ix) in near.into_iter().chain(everywhere).enumerate() {
         if cx.doc.tag(ix).is_none_or(|t| {
             matches!(
@@ -1266,7 +1269,8 @@ fn visible_authors(
         {
             continue;
         }
-        let t = cx.text(ix, MAX_LABELLED_BYLINE_CHARS + 1);
+        collect::text_of_into(cx.doc, ix, MAX_LABELLED_BYLINE_CHARS + 1, &mut text_buf);
+        let t = text_buf.as_str();
         if t.chars().count() > MAX_LABELLED_BYLINE_CHARS {
             // A label in a longer block ("… Autor: <a>Jane Doe</a> …"): the text after it.
             let label_node = cx.doc.children(ix).take(MAX_OWN_TEXTS).find(|&c| {
@@ -1287,14 +1291,18 @@ fn visible_authors(
             continue;
         }
         // Leading punctuation ("| By", "- Redaktion: …") is page furniture.
-        let t = t
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .to_string();
-        let lower = t.to_lowercase();
+        let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+        lower.clear();
+        if t.is_ascii() {
+            lower.push_str(t);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&t.to_lowercase());
+        }
         let label = lower.trim_end_matches([':', ' ']);
         // Next to the headline, "27.02.2025 - Jane Doe" is a dateline with the byline.
         if k < near_len
-            && let Some(name) = dated_name(&t)
+            && let Some(name) = dated_name(t)
             && let Some(v) = found(vec![name], byline_blocks(cx, &[ix]))
         {
             return Some(v);
@@ -1333,7 +1341,7 @@ fn visible_authors(
             .iter()
             .any(|p| lower.starts_with(p) && (!heading || p.trim_end().contains([' ', ':'])))
         {
-            (t.clone(), byline_blocks(cx, &[ix]))
+            (t.to_string(), byline_blocks(cx, &[ix]))
         } else {
             continue;
         };
@@ -1977,7 +1985,10 @@ fn visible_dates(
         let Some(st) = (match machine {
             Some(m) => ok(Some(m)),
             None => {
-                ok(text_date()).or_else(|| ok(date::parse_text(&text, Some(other_order(order)))))
+                // No date in the page's order means none in the other (date::date_in).
+                ok(text_date()).or_else(|| {
+                    text_date().and_then(|_| ok(date::parse_text(&text, Some(other_order(order)))))
+                })
             }
         }) else {
             continue;
@@ -2021,9 +2032,7 @@ fn visible_dates(
         (window(cx, cx.doc.end(h1).get(), true), true),
         (window(cx, h1.get(), false), false),
     ] {
-        let Some(st) = ok(date::parse_text(&text, order))
-            .or_else(|| ok(date::parse_text(&text, Some(other_order(order)))))
-        else {
+        let Some(st) = date::parse_text_either(&text, order, other_order(order), ok) else {
             continue;
         };
         // "Updated …" right before the date marks it ("Stand:" there is mostly the first
