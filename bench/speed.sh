@@ -22,4 +22,4 @@ for _ in $(seq "$rounds"); do
 done
 python3 -c "
 e, p = $best_e, $best_p
-print(f'extract {e:.2f} MB/s, parse-only {p:.2f} MB/s, ratio {e / p:.2f} (best of $rounds rounds, single thread)')"
+print(f'extract {e:.2f} MB/s, parse-only {p:.2f} MB/s, ratio {e / p:.3f} (best of $rounds rounds, single thread)')"

@@ -792,7 +792,7 @@ struct Forms {
     by_hash: std::collections::HashMap<u64, usize>,
     /// `(marker, previous entry with the same hash or usize::MAX)`.
     entries: Vec<(usize, usize)>,
-    hasher: std::hash::RandomState,
+    hasher: foldhash::quality::RandomState,
 }
 
 impl Forms {
