@@ -43,12 +43,20 @@ use html5ever::{Attribute, QualName, TokenizerResult};
 
 use super::tags::Tag;
 use crate::error::Complexity;
+#[cfg(test)]
+use crate::input::attributes::prescan;
 use crate::input::attributes::{
-    AttrSource, KEPT, MARKER, MAX_ATTRIBUTES, OTHER_NAME, Prescan, prescan,
+    AttrSource, KEPT, MARKER, MAX_ATTRIBUTES, OTHER_NAME, Prescan, prescan_into,
 };
 
 /// Input is queued for the tokenizer in pieces of this many bytes (at character boundaries).
 const CHUNK_BYTES: usize = 16 * 1024;
+
+/// Pages up to this many bytes are parsed from one tendril that holds the page and the text
+/// to parse (see [`parse_with`]); that text, however much a contrived page makes the markers
+/// outgrow what they replace, stays far within a tendril's `u32` length. Longer pages (only
+/// with a raised input limit) are copied into the tokenizer's input in chunks.
+const ONE_TENDRIL_BYTES: usize = 1 << 26;
 
 /// "No node" in the links of a [`TreeNode`].
 pub(crate) const NONE: u32 = u32::MAX;
@@ -306,6 +314,20 @@ fn parse_with(
     max_depth: usize,
     attr_markers: bool,
 ) -> Option<Parsed> {
+    // A page within `ONE_TENDRIL_BYTES` goes into one tendril, followed by the text the
+    // pre-scan makes of it when that differs: set-aside attribute values and raw-text bodies
+    // are slices of the page there, and the tokenizer's input is queued as slices of the
+    // text, with no further copy of either.
+    let one = source.len() <= ONE_TENDRIL_BYTES;
+    let mut page = StrTendril::new();
+    let mut spare = String::new();
+    let pre = if one {
+        page.reserve(u32::try_from(source.len().saturating_mul(2) + 64).unwrap_or(u32::MAX));
+        page.push_slice(source);
+        prescan_into(source, MAX_ATTRIBUTES, attr_markers, &mut page)
+    } else {
+        prescan_into(source, MAX_ATTRIBUTES, attr_markers, &mut spare)
+    };
     let Prescan {
         text,
         capped,
@@ -313,17 +335,32 @@ fn parse_with(
         set_aside,
         attrs,
         attr_sets,
-    } = prescan(source, MAX_ATTRIBUTES, attr_markers);
-    let text = &*text;
+        rewritten,
+    } = pre;
+    let markers = attr_sets.len();
+    let (attr_source, whole) = if one {
+        let page_len = source.len() as u32;
+        let input = if rewritten {
+            page.subtendril(page_len, page.len32() - page_len)
+        } else {
+            page.subtendril(0, page_len)
+        };
+        (page.subtendril(0, page_len), Some(input))
+    } else if markers > 0 || !set_aside.is_empty() {
+        (StrTendril::from_slice(source), None)
+    } else {
+        (StrTendril::new(), None)
+    };
+    drop(page);
+    let text: &str = match &whole {
+        Some(input) => input,
+        None if rewritten => &spare,
+        None => &text,
+    };
     let mut attributes_capped = capped;
     let queue = Rc::new(BufferQueue::default());
-    let markers = attr_sets.len();
     let sink = GuardedSink {
-        attr_source: if markers > 0 || !set_aside.is_empty() {
-            StrTendril::from_slice(source)
-        } else {
-            StrTendril::new()
-        },
+        attr_source,
         misplaced: Cell::new(false),
         kept_names: if markers > 0 {
             KEPT.iter()
@@ -357,7 +394,11 @@ fn parse_with(
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        queue.push_back(StrTendril::from_slice(text.get(start..end).unwrap_or("")));
+        queue.push_back(match &whole {
+            // A slice of the page's tendril: no copy.
+            Some(input) => input.subtendril(start as u32, (end - start) as u32),
+            None => StrTendril::from_slice(text.get(start..end).unwrap_or("")),
+        });
         start = end;
         // The tokenizer pauses for scripts to run and for `<meta charset>` (to let a streaming
         // caller restart with another encoding); we do neither, so resume until it is done.

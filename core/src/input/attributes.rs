@@ -26,6 +26,8 @@
 
 use std::borrow::Cow;
 
+use html5ever::tendril::StrTendril;
+
 /// Most attributes kept on one tag (1.8 × the most seen on a real page).
 pub(crate) const MAX_ATTRIBUTES: usize = 128;
 
@@ -1090,18 +1092,28 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool, attr_markers: bool) -> Cut
 /// tag is over the cap, which is every real page. The flag says whether anything changed.
 #[cfg(test)]
 pub(crate) fn cap_attributes(text: &str, max: usize) -> (Cow<'_, str>, bool) {
-    let p = apply(text, max, false, false);
-    (p.text, p.capped)
+    let mut out = String::new();
+    let p = apply(text, max, false, false, &mut out);
+    if p.rewritten {
+        (Cow::Owned(out), p.capped)
+    } else {
+        (p.text, p.capped)
+    }
 }
 
 /// Opens and closes the marker of a [set-aside](Prescan::set_aside) body (a private-use
 /// character).
 pub(crate) const MARKER: char = '\u{E000}';
 
+/// [`MARKER`] as a string.
+const MARKER_STR: &str = "\u{E000}";
+
 /// The input as the parser should read it.
 pub(crate) struct Prescan<'a> {
-    /// The text to parse.
+    /// The text to parse (empty when [`Prescan::rewritten`]: see [`prescan_into`]).
     pub text: Cow<'a, str>,
+    /// Whether the text to parse differs from the page (and was written out).
+    pub rewritten: bool,
     /// Whether some tag's attributes were capped.
     pub capped: bool,
     /// Tags the scan read (a hint for the size of the tree).
@@ -1129,16 +1141,34 @@ pub(crate) struct Prescan<'a> {
 ///
 /// With `attr_markers`, the attributes of most start tags are set aside too (see
 /// [`set_aside_attributes`]); never on a page that holds the marker character itself.
+#[cfg(test)]
 pub(crate) fn prescan(text: &str, max: usize, attr_markers: bool) -> Prescan<'_> {
+    let mut out = String::new();
+    let mut p = prescan_into(text, max, attr_markers, &mut out);
+    if p.rewritten {
+        p.text = Cow::Owned(out);
+    }
+    p
+}
+
+/// [`prescan`], writing the text to parse to `out` when it differs from `text` (then
+/// [`Prescan::rewritten`] is set and [`Prescan::text`] is empty): the parser writes it
+/// straight into the tendril its tokenizer reads, saving a copy of the page.
+pub(crate) fn prescan_into<'a>(
+    text: &'a str,
+    max: usize,
+    attr_markers: bool,
+    out: &mut impl TextOut,
+) -> Prescan<'a> {
     // Attribute values are slices of one tendril of the page, whose length is a `u32`.
     let attr_markers = attr_markers
         && u32::try_from(text.len()).is_ok()
         && !crate::dom::parse::holds_marker(text.as_bytes());
-    apply(text, max, true, attr_markers)
+    apply(text, max, true, attr_markers, out)
 }
 
 /// Appends `n` in decimal (without the formatting machinery: one per marker).
-fn push_number(out: &mut String, n: usize) {
+fn push_number(out: &mut impl TextOut, n: usize) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     let mut n = n;
@@ -1152,13 +1182,37 @@ fn push_number(out: &mut String, n: usize) {
             break;
         }
     }
-    for &d in digits.get(i..).unwrap_or(&[]) {
-        out.push(char::from(d));
+    // ASCII digits only.
+    out.push_str(std::str::from_utf8(digits.get(i..).unwrap_or(&[])).unwrap_or(""));
+}
+
+/// Where [`apply`] writes the page with its cuts made: a `String`, or the tendril the
+/// parser reads (see [`prescan_into`]).
+pub(crate) trait TextOut {
+    /// Appends `s`.
+    fn push_str(&mut self, s: &str);
+}
+
+impl TextOut for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+}
+
+impl TextOut for StrTendril {
+    fn push_str(&mut self, s: &str) {
+        self.push_slice(s);
     }
 }
 
 /// The scan and the cuts.
-fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan<'_> {
+fn apply<'a>(
+    text: &'a str,
+    max: usize,
+    set_aside: bool,
+    attr_markers: bool,
+    out: &mut impl TextOut,
+) -> Prescan<'a> {
     let bytes = text.as_bytes();
     let cuts = surplus(bytes, max, set_aside, attr_markers);
     if cuts.ranges.is_empty() {
@@ -1169,9 +1223,9 @@ fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan
             set_aside: Vec::new(),
             attrs: Vec::new(),
             attr_sets: Vec::new(),
+            rewritten: false,
         };
     }
-    let mut out = String::with_capacity(bytes.len());
     let mut aside = Vec::new();
     let mut from = 0;
     for (cut, end, what) in cuts.ranges {
@@ -1187,28 +1241,29 @@ fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan
         match what {
             Cut::Drop => {}
             Cut::Body => {
-                out.push(MARKER);
-                push_number(&mut out, aside.len());
-                out.push(MARKER);
+                out.push_str(MARKER_STR);
+                push_number(out, aside.len());
+                out.push_str(MARKER_STR);
                 aside.push((cut, end));
             }
             Cut::Attrs(k, _) => {
-                out.push(MARKER);
+                out.push_str(MARKER_STR);
                 out.push_str("=\"");
-                push_number(&mut out, k);
-                out.push('"');
+                push_number(out, k);
+                out.push_str("\"");
             }
         }
         from = end;
     }
     out.push_str(text.get(from..).unwrap_or(""));
     Prescan {
-        text: Cow::Owned(out),
+        text: Cow::Borrowed(""),
         capped: cuts.capped,
         tags: cuts.tags,
         set_aside: aside,
         attrs: cuts.attrs,
         attr_sets: cuts.sets,
+        rewritten: true,
     }
 }
 
