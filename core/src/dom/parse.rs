@@ -359,6 +359,9 @@ fn parse_with(
     };
     let mut attributes_capped = capped;
     let queue = Rc::new(BufferQueue::default());
+    // About a node per tag (an element per start tag, a text or nothing per end tag), within
+    // the node limit: room for the tree and for the depths of its elements.
+    let room = tags.min(max_nodes.saturating_mul(2)).saturating_add(16);
     let sink = GuardedSink {
         attr_source,
         misplaced: Cell::new(false),
@@ -371,11 +374,7 @@ fn parse_with(
         },
         attrs,
         attr_sets,
-        // About a node per tag (an element per start tag, a text or nothing per end tag),
-        // within the node limit.
-        tree: RefCell::new(Tree::with_capacity(
-            tags.min(max_nodes.saturating_mul(2)).saturating_add(16),
-        )),
+        tree: RefCell::new(Tree::with_capacity(room)),
         nodes: Cell::new(0),
         merged_attrs: Cell::new(0),
         attrs_dropped: Cell::new(false),
@@ -383,7 +382,7 @@ fn parse_with(
         max_depth,
         limit_hit: Cell::new(None),
         queue: Rc::clone(&queue),
-        depths: RefCell::new(Vec::new()),
+        depths: RefCell::new(Vec::with_capacity(room)),
         epoch: Cell::new(1),
     };
     let tree_builder = TreeBuilder::new(sink, TreeBuilderOpts::default());

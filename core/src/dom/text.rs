@@ -186,16 +186,28 @@ pub(crate) fn prefix(s: &str, n: usize) -> String {
 /// and headings).
 pub(crate) fn fold(s: &str) -> String {
     if s.is_ascii() {
-        return s
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        // Byte by byte into a buffer sized once (collecting `char`s into a `String` encodes
+        // and checks capacity per character).
+        let mut out = Vec::with_capacity(s.len());
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase());
+            }
+        }
+        // ASCII bytes: always valid.
+        return String::from_utf8(out).unwrap_or_default();
     }
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -221,6 +233,7 @@ mod tests {
         assert_eq!(word_count("a日b c\u{a0}d"), 5);
         assert_eq!(prefix("İstanbul", 3), "İst…");
         assert_eq!(fold("Hello, World!"), "helloworld");
+        assert_eq!(fold("Ça Va! ÉTÉ 2024 İx–日本"), "çavaété2024i\u{307}x日本");
         assert_eq!(comma_count("a,b"), 1);
         assert_eq!(char_count("\u{b}a\u{1f}"), 3);
         // Every non-ASCII space is taken off, whatever its first byte.
