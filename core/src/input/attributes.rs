@@ -1167,23 +1167,37 @@ pub(crate) fn prescan_into<'a>(
     apply(text, max, true, attr_markers, out)
 }
 
-/// Appends `n` in decimal (without the formatting machinery: one per marker).
-fn push_number(out: &mut impl TextOut, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
+/// A marker (see [`Prescan`]) in a stack buffer: `{MARKER}k{MARKER}` for set-aside body
+/// number `k`, or `{MARKER}="k"` for attribute set `k`, appended in one piece (without the
+/// formatting machinery: one per cut).
+fn push_marker(out: &mut impl TextOut, attribute: bool, n: usize) {
+    let mut buf = [0u8; 40];
+    let mut i = buf.len();
+    let mut put = |bytes: &[u8]| {
+        for &b in bytes.iter().rev() {
+            i -= 1;
+            if let Some(d) = buf.get_mut(i) {
+                *d = b;
+            }
+        }
+    };
+    put(if attribute {
+        b"\""
+    } else {
+        MARKER_STR.as_bytes()
+    });
     let mut n = n;
     loop {
-        i -= 1;
-        if let Some(d) = digits.get_mut(i) {
-            *d = b'0' + (n % 10) as u8;
-        }
+        put(&[b'0' + (n % 10) as u8]);
         n /= 10;
-        if n == 0 || i == 0 {
+        if n == 0 {
             break;
         }
     }
-    // ASCII digits only.
-    out.push_str(std::str::from_utf8(digits.get(i..).unwrap_or(&[])).unwrap_or(""));
+    put(if attribute { b"=\"" } else { b"" });
+    put(MARKER_STR.as_bytes());
+    // Whole characters only.
+    out.push_str(std::str::from_utf8(buf.get(i..).unwrap_or(&[])).unwrap_or(""));
 }
 
 /// Where [`apply`] writes the page with its cuts made: a `String`, or the tendril the
@@ -1241,17 +1255,10 @@ fn apply<'a>(
         match what {
             Cut::Drop => {}
             Cut::Body => {
-                out.push_str(MARKER_STR);
-                push_number(out, aside.len());
-                out.push_str(MARKER_STR);
+                push_marker(out, false, aside.len());
                 aside.push((cut, end));
             }
-            Cut::Attrs(k, _) => {
-                out.push_str(MARKER_STR);
-                out.push_str("=\"");
-                push_number(out, k);
-                out.push_str("\"");
-            }
+            Cut::Attrs(k, _) => push_marker(out, true, k),
         }
         from = end;
     }
@@ -1270,6 +1277,22 @@ fn apply<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markers_are_written_in_one_piece() {
+        let mut out = String::new();
+        push_marker(&mut out, true, 120);
+        push_marker(&mut out, false, 0);
+        push_marker(&mut out, false, usize::MAX);
+        assert_eq!(
+            out,
+            format!(
+                "{MARKER}=\"120\"{MARKER}0{MARKER}{MARKER}{}{MARKER}",
+                usize::MAX
+            )
+        );
+        assert_eq!(MARKER_STR, MARKER.to_string());
+    }
 
     fn attrs(n: usize) -> String {
         (0..n).map(|i| format!(" a{i}=\"{i}\"")).collect()
@@ -1423,8 +1446,8 @@ mod tests {
     fn numbers_are_written_in_decimal() {
         for n in [0, 7, 10, 123_456, usize::MAX] {
             let mut s = String::new();
-            push_number(&mut s, n);
-            assert_eq!(s, n.to_string());
+            push_marker(&mut s, false, n);
+            assert_eq!(s, format!("{MARKER}{n}{MARKER}"));
         }
     }
 
