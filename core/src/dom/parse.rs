@@ -296,29 +296,34 @@ pub(crate) struct Parsed {
 /// the page (a marker on an element the tree builder put in SVG or MathML, which renames
 /// attributes, or a marker left as text), the page is parsed again without that.
 pub(crate) fn parse(source: &str, max_nodes: usize, max_depth: usize) -> Parsed {
-    match parse_with(source, max_nodes, max_depth, true) {
+    match parse_with(source, max_nodes, max_depth, true, ONE_TENDRIL_BYTES) {
         Some(parsed) => parsed,
-        None => parse_with(source, max_nodes, max_depth, false).unwrap_or_else(|| Parsed {
-            // Not reached: without attribute markers nothing can be misplaced.
-            html: Tree::new(),
-            limit_hit: None,
-            attributes_capped: false,
-        }),
+        None => parse_with(source, max_nodes, max_depth, false, ONE_TENDRIL_BYTES).unwrap_or_else(
+            || Parsed {
+                // Not reached: without attribute markers nothing can be misplaced.
+                html: Tree::new(),
+                limit_hit: None,
+                attributes_capped: false,
+            },
+        ),
     }
 }
 
-/// [`parse`], with or without set-aside attributes; `None` when a marker was misplaced.
+/// [`parse`], with or without set-aside attributes; `None` when a marker was misplaced. Pages
+/// longer than `one_tendril_bytes` are parsed without the shared tendril (see
+/// [`ONE_TENDRIL_BYTES`]).
 fn parse_with(
     source: &str,
     max_nodes: usize,
     max_depth: usize,
     attr_markers: bool,
+    one_tendril_bytes: usize,
 ) -> Option<Parsed> {
     // A page within `ONE_TENDRIL_BYTES` goes into one tendril, followed by the text the
     // pre-scan makes of it when that differs: set-aside attribute values and raw-text bodies
     // are slices of the page there, and the tokenizer's input is queued as slices of the
     // text, with no further copy of either.
-    let one = source.len() <= ONE_TENDRIL_BYTES;
+    let one = source.len() <= one_tendril_bytes;
     let mut page = StrTendril::new();
     let mut spare = String::new();
     let pre = if one {
@@ -958,7 +963,11 @@ mod tests {
     /// Every node of the parse of `html` (with or without set-aside attributes) in document
     /// order: names with their attributes, texts.
     fn dump(html: &str, attr_markers: bool) -> String {
-        let parsed = parse_with(html, usize::MAX, 512, attr_markers).unwrap();
+        dump_with(html, attr_markers, ONE_TENDRIL_BYTES)
+    }
+
+    fn dump_with(html: &str, attr_markers: bool, one_tendril_bytes: usize) -> String {
+        let parsed = parse_with(html, usize::MAX, 512, attr_markers, one_tendril_bytes).unwrap();
         let doc = crate::dom::Doc::new(&parsed.html);
         let mut out = String::new();
         for ix in doc.all() {
@@ -976,6 +985,25 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn pages_over_the_one_tendril_size_parse_the_same() {
+        let long_script = format!("<script>{}</script>", "var x = 1;".repeat(100));
+        for html in [
+            String::new(),
+            "<p class=a id=b>x</p>".to_string(),
+            format!("<div class=c>{long_script}<a href='?a&amp;b' title=t>l</a> tail</div>"),
+            format!(
+                "<p>{}</p><style>{}</style>",
+                "é ".repeat(20_000),
+                "p{}".repeat(300)
+            ),
+        ] {
+            for markers in [true, false] {
+                assert_eq!(dump_with(&html, markers, 0), dump(&html, markers), "{html}");
+            }
+        }
     }
 
     #[test]
@@ -1023,7 +1051,7 @@ mod tests {
         // The second `<head>` is ignored (its marker unused) and the page holds the marker
         // character as a reference: the text is checked, and the page parsed again.
         let html = "<head class=h></head><head id=i></head><body><p class=a>&#xE000;=\"0\"</p>";
-        assert!(parse_with(html, usize::MAX, 512, true).is_none());
+        assert!(parse_with(html, usize::MAX, 512, true, ONE_TENDRIL_BYTES).is_none());
         let p = parse(html, usize::MAX, 512);
         let doc = crate::dom::Doc::new(&p.html);
         let para = doc.find(Tag::P).unwrap();
