@@ -159,10 +159,7 @@ impl<'d, 'h> Ctx<'d, 'h> {
                     sig[i] = Sig(bits);
                 }
                 Kind::Text(t) => {
-                    text_counts[i] = (
-                        crate::dom::text::char_count(t),
-                        crate::dom::text::comma_count(t),
-                    );
+                    text_counts[i] = crate::dom::text::char_and_comma_count(t);
                 }
                 Kind::Other => {}
             }

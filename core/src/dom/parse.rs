@@ -43,12 +43,20 @@ use html5ever::{Attribute, QualName, TokenizerResult};
 
 use super::tags::Tag;
 use crate::error::Complexity;
+#[cfg(test)]
+use crate::input::attributes::prescan;
 use crate::input::attributes::{
-    AttrSource, KEPT, MARKER, MAX_ATTRIBUTES, OTHER_NAME, Prescan, prescan,
+    AttrSource, KEPT, MARKER, MAX_ATTRIBUTES, OTHER_NAME, Prescan, prescan_into,
 };
 
 /// Input is queued for the tokenizer in pieces of this many bytes (at character boundaries).
 const CHUNK_BYTES: usize = 16 * 1024;
+
+/// Pages up to this many bytes are parsed from one tendril that holds the page and the text
+/// to parse (see [`parse_with`]); that text, however much a contrived page makes the markers
+/// outgrow what they replace, stays far within a tendril's `u32` length. Longer pages (only
+/// with a raised input limit) are copied into the tokenizer's input in chunks.
+const ONE_TENDRIL_BYTES: usize = 1 << 26;
 
 /// "No node" in the links of a [`TreeNode`].
 pub(crate) const NONE: u32 = u32::MAX;
@@ -288,24 +296,43 @@ pub(crate) struct Parsed {
 /// the page (a marker on an element the tree builder put in SVG or MathML, which renames
 /// attributes, or a marker left as text), the page is parsed again without that.
 pub(crate) fn parse(source: &str, max_nodes: usize, max_depth: usize) -> Parsed {
-    match parse_with(source, max_nodes, max_depth, true) {
+    match parse_with(source, max_nodes, max_depth, true, ONE_TENDRIL_BYTES) {
         Some(parsed) => parsed,
-        None => parse_with(source, max_nodes, max_depth, false).unwrap_or_else(|| Parsed {
-            // Not reached: without set-aside attributes nothing is read as a marker.
-            html: Tree::new(),
-            limit_hit: None,
-            attributes_capped: false,
-        }),
+        None => parse_with(source, max_nodes, max_depth, false, ONE_TENDRIL_BYTES).unwrap_or_else(
+            || Parsed {
+                // Not reached: without set-aside attributes nothing is read as a marker.
+                html: Tree::new(),
+                limit_hit: None,
+                attributes_capped: false,
+            },
+        ),
     }
 }
 
-/// [`parse`], with or without set-aside attributes; `None` when a marker was misplaced.
+/// [`parse`], with or without set-aside attributes; `None` when a marker was misplaced. Pages
+/// longer than `one_tendril_bytes` are parsed without the shared tendril (see
+/// [`ONE_TENDRIL_BYTES`]).
 fn parse_with(
     source: &str,
     max_nodes: usize,
     max_depth: usize,
     attr_markers: bool,
+    one_tendril_bytes: usize,
 ) -> Option<Parsed> {
+    // A page within `ONE_TENDRIL_BYTES` goes into one tendril, followed by the text the
+    // pre-scan makes of it when that differs: set-aside attribute values and raw-text bodies
+    // are slices of the page there, and the tokenizer's input is queued as slices of the
+    // text, with no further copy of either.
+    let one = source.len() <= one_tendril_bytes;
+    let mut page = StrTendril::new();
+    let mut spare = String::new();
+    let pre = if one {
+        page.reserve(u32::try_from(source.len().saturating_mul(2) + 64).unwrap_or(u32::MAX));
+        page.push_slice(source);
+        prescan_into(source, MAX_ATTRIBUTES, attr_markers, &mut page)
+    } else {
+        prescan_into(source, MAX_ATTRIBUTES, attr_markers, &mut spare)
+    };
     let Prescan {
         text,
         capped,
@@ -313,17 +340,35 @@ fn parse_with(
         set_aside,
         attrs,
         attr_sets,
-    } = prescan(source, MAX_ATTRIBUTES, attr_markers);
-    let text = &*text;
+        rewritten,
+    } = pre;
+    let markers = attr_sets.len();
+    let (attr_source, whole) = if one {
+        let page_len = source.len() as u32;
+        let input = if rewritten {
+            page.subtendril(page_len, page.len32() - page_len)
+        } else {
+            page.subtendril(0, page_len)
+        };
+        (page.subtendril(0, page_len), Some(input))
+    } else if markers > 0 || !set_aside.is_empty() {
+        (StrTendril::from_slice(source), None)
+    } else {
+        (StrTendril::new(), None)
+    };
+    drop(page);
+    let text: &str = match &whole {
+        Some(input) => input,
+        None if rewritten => &spare,
+        None => &text,
+    };
     let mut attributes_capped = capped;
     let queue = Rc::new(BufferQueue::default());
-    let markers = attr_sets.len();
+    // About a node per tag (an element per start tag, a text or nothing per end tag), within
+    // the node limit: room for the tree and for the depths of its elements.
+    let room = tags.min(max_nodes.saturating_mul(2)).saturating_add(16);
     let sink = GuardedSink {
-        attr_source: if markers > 0 || !set_aside.is_empty() {
-            StrTendril::from_slice(source)
-        } else {
-            StrTendril::new()
-        },
+        attr_source,
         misplaced: Cell::new(false),
         kept_names: if markers > 0 {
             KEPT.iter()
@@ -334,11 +379,7 @@ fn parse_with(
         },
         attrs,
         attr_sets,
-        // About a node per tag (an element per start tag, a text or nothing per end tag),
-        // within the node limit.
-        tree: RefCell::new(Tree::with_capacity(
-            tags.min(max_nodes.saturating_mul(2)).saturating_add(16),
-        )),
+        tree: RefCell::new(Tree::with_capacity(room)),
         nodes: Cell::new(0),
         merged_attrs: Cell::new(0),
         attrs_dropped: Cell::new(false),
@@ -346,7 +387,7 @@ fn parse_with(
         max_depth,
         limit_hit: Cell::new(None),
         queue: Rc::clone(&queue),
-        depths: RefCell::new(Vec::new()),
+        depths: RefCell::new(Vec::with_capacity(room)),
         epoch: Cell::new(1),
     };
     let tree_builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
@@ -357,7 +398,11 @@ fn parse_with(
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        queue.push_back(StrTendril::from_slice(text.get(start..end).unwrap_or("")));
+        queue.push_back(match &whole {
+            // A slice of the page's tendril: no copy.
+            Some(input) => input.subtendril(start as u32, (end - start) as u32),
+            None => StrTendril::from_slice(text.get(start..end).unwrap_or("")),
+        });
         start = end;
         // The tokenizer pauses for scripts to run and for `<meta charset>` (to let a streaming
         // caller restart with another encoding); we do neither, so resume until it is done.
@@ -923,12 +968,14 @@ mod tests {
     /// Every node of the parse of `html` (with or without set-aside attributes) in document
     /// order: names with their attributes, texts.
     fn dump(html: &str, attr_markers: bool) -> String {
+        dump_with(html, attr_markers, ONE_TENDRIL_BYTES)
+    }
+
+    fn dump_with(html: &str, attr_markers: bool, one_tendril_bytes: usize) -> String {
         // With markers, as `parse` does: parsed again without them where one was misplaced.
-        let parsed = if attr_markers {
-            parse(html, usize::MAX, 512)
-        } else {
-            parse_with(html, usize::MAX, 512, false).unwrap()
-        };
+        let parsed = parse_with(html, usize::MAX, 512, attr_markers, one_tendril_bytes)
+            .or_else(|| parse_with(html, usize::MAX, 512, false, one_tendril_bytes))
+            .unwrap();
         let doc = crate::dom::Doc::new(&parsed.html);
         let mut out = String::new();
         for ix in doc.all() {
@@ -946,6 +993,25 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn pages_over_the_one_tendril_size_parse_the_same() {
+        let long_script = format!("<script>{}</script>", "var x = 1;".repeat(100));
+        for html in [
+            String::new(),
+            "<p class=a id=b>x</p>".to_string(),
+            format!("<div class=c>{long_script}<a href='?a&amp;b' title=t>l</a> tail</div>"),
+            format!(
+                "<p>{}</p><style>{}</style>",
+                "é ".repeat(20_000),
+                "p{}".repeat(300)
+            ),
+        ] {
+            for markers in [true, false] {
+                assert_eq!(dump_with(&html, markers, 0), dump(&html, markers), "{html}");
+            }
+        }
     }
 
     #[test]
@@ -1129,7 +1195,7 @@ mod tests {
         let html = "</<!--'\t</a>'<head</a><textarea>\n\" class=</p></b>\0&amp;<title><table>\
                     </script><table></textarea>><table>&lt; data-x<input&&#xE000;&lt; \
                     </textarea>\n\"</a><input/\u{e000}\t\0<script><td</b><title>";
-        assert!(parse_with(html, usize::MAX, 512, false).is_some());
+        assert!(parse_with(html, usize::MAX, 512, false, ONE_TENDRIL_BYTES).is_some());
         let p = parse(html, usize::MAX, 512);
         let doc = crate::dom::Doc::new(&p.html);
         assert!(doc.find(Tag::Textarea).is_some());
@@ -1140,7 +1206,7 @@ mod tests {
         // The second `<head>` is ignored (its marker unused) and the page holds the marker
         // character as a reference: the text is checked, and the page parsed again.
         let html = "<head class=h></head><head id=i></head><body><p class=a>&#xE000;=\"0\"</p>";
-        assert!(parse_with(html, usize::MAX, 512, true).is_none());
+        assert!(parse_with(html, usize::MAX, 512, true, ONE_TENDRIL_BYTES).is_none());
         let p = parse(html, usize::MAX, 512);
         let doc = crate::dom::Doc::new(&p.html);
         let para = doc.find(Tag::P).unwrap();

@@ -93,31 +93,45 @@ pub(crate) fn char_count(s: &str) -> u32 {
     for chunk in b.chunks(128) {
         let mut k = 0u8;
         for &c in chunk {
-            // Tab, line feed, form feed, carriage return, space (not vertical tab).
-            let space = (c == b' ') | ((c.wrapping_sub(b'\t') < 5) & (c != 0x0B));
-            k += u8::from(((c < 0x80) & !space) | (c >= 0xC0));
+            k += u8::from(counts_as_char(c));
         }
         n += u32::from(k);
     }
     if !s.is_ascii() {
-        // Non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000…U+200A, U+2028, U+2029,
-        // U+202F, U+205F, U+3000) starts with byte C2, E1, E2 or E3: only characters
-        // starting there are decoded.
-        let is_space_at = |i: usize| {
-            s.get(i..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(char::is_whitespace)
-        };
-        let spaces = memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b)
-            .chain(memchr::memchr_iter(0xE1, b))
-            .filter(|&i| is_space_at(i))
-            .count() as u32;
-        n = n.saturating_sub(spaces);
+        n = n.saturating_sub(non_ascii_spaces(s));
     }
     n
 }
 
-/// Commas in `s`, counting the CJK and Arabic commas too.
+/// Whether byte `c` starts a character that [`char_count`] counts, non-ASCII spaces aside:
+/// not ASCII whitespace (tab, line feed, form feed, carriage return, space; not vertical
+/// tab) and not a continuation byte.
+#[inline(always)]
+fn counts_as_char(c: u8) -> bool {
+    let space = (c == b' ') | ((c.wrapping_sub(b'\t') < 5) & (c != 0x0B));
+    ((c < 0x80) & !space) | (c >= 0xC0)
+}
+
+/// Non-ASCII whitespace characters in `s`.
+fn non_ascii_spaces(s: &str) -> u32 {
+    // Non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000…U+200A, U+2028, U+2029, U+202F,
+    // U+205F, U+3000) starts with byte C2, E1, E2 or E3: only characters starting there are
+    // decoded.
+    let b = s.as_bytes();
+    let is_space_at = |i: usize| {
+        s.get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_whitespace)
+    };
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b)
+        .chain(memchr::memchr_iter(0xE1, b))
+        .filter(|&i| is_space_at(i))
+        .count() as u32
+}
+
+/// Commas in `s`, counting the CJK and Arabic commas too (the second half of
+/// [`char_and_comma_count`], alone).
+#[cfg(test)]
 pub(crate) fn comma_count(s: &str) -> u32 {
     let mut ascii = 0u32;
     for chunk in s.as_bytes().chunks(128) {
@@ -130,7 +144,40 @@ pub(crate) fn comma_count(s: &str) -> u32 {
     if s.is_ascii() {
         return ascii;
     }
-    ascii + s.chars().filter(|c| matches!(c, '，' | '、' | '،')).count() as u32
+    ascii + wide_commas(s)
+}
+
+/// The CJK and Arabic commas in `s` (`，` U+FF0C, `、` U+3001, `،` U+060C): only characters
+/// starting with their first bytes (EF, E3, D8) are decoded.
+fn wide_commas(s: &str) -> u32 {
+    memchr::memchr3_iter(0xEF, 0xE3, 0xD8, s.as_bytes())
+        .filter(|&i| {
+            matches!(
+                s.get(i..).and_then(|r| r.chars().next()),
+                Some('，' | '、' | '،')
+            )
+        })
+        .count() as u32
+}
+
+/// `(char_count(s), comma_count(s))` in one pass over the bytes (what every text node of a
+/// page needs).
+pub(crate) fn char_and_comma_count(s: &str) -> (u32, u32) {
+    let (mut n, mut commas) = (0u32, 0u32);
+    for chunk in s.as_bytes().chunks(128) {
+        let (mut k, mut c) = (0u8, 0u8);
+        for &b in chunk {
+            k += u8::from(counts_as_char(b));
+            c += u8::from(b == b',');
+        }
+        n += u32::from(k);
+        commas += u32::from(c);
+    }
+    if !s.is_ascii() {
+        n = n.saturating_sub(non_ascii_spaces(s));
+        commas += wide_commas(s);
+    }
+    (n, commas)
 }
 
 /// Words in `s` (runs of alphanumeric characters; each CJK character counts as a word).
@@ -186,16 +233,28 @@ pub(crate) fn prefix(s: &str, n: usize) -> String {
 /// and headings).
 pub(crate) fn fold(s: &str) -> String {
     if s.is_ascii() {
-        return s
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        // Byte by byte into a buffer sized once (collecting `char`s into a `String` encodes
+        // and checks capacity per character).
+        let mut out = Vec::with_capacity(s.len());
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase());
+            }
+        }
+        // ASCII bytes: always valid.
+        return String::from_utf8(out).unwrap_or_default();
     }
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -221,7 +280,20 @@ mod tests {
         assert_eq!(word_count("a日b c\u{a0}d"), 5);
         assert_eq!(prefix("İstanbul", 3), "İst…");
         assert_eq!(fold("Hello, World!"), "helloworld");
+        assert_eq!(fold("Ça Va! ÉTÉ 2024 İx–日本"), "çavaété2024i\u{307}x日本");
         assert_eq!(comma_count("a,b"), 1);
+        for t in [
+            "",
+            " a, b，c、d،e\u{a0}f\u{3000}",
+            "plain, ascii\ttext",
+            "日本語、，x",
+        ] {
+            assert_eq!(
+                char_and_comma_count(t),
+                (char_count(t), comma_count(t)),
+                "{t:?}"
+            );
+        }
         assert_eq!(char_count("\u{b}a\u{1f}"), 3);
         // Every non-ASCII space is taken off, whatever its first byte.
         let spaces: String = (0x80..=0x10FFFFu32)

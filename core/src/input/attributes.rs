@@ -26,6 +26,8 @@
 
 use std::borrow::Cow;
 
+use html5ever::tendril::StrTendril;
+
 /// Most attributes kept on one tag (1.8 × the most seen on a real page).
 pub(crate) const MAX_ATTRIBUTES: usize = 128;
 
@@ -1090,18 +1092,28 @@ fn surplus(bytes: &[u8], max: usize, set_aside: bool, attr_markers: bool) -> Cut
 /// tag is over the cap, which is every real page. The flag says whether anything changed.
 #[cfg(test)]
 pub(crate) fn cap_attributes(text: &str, max: usize) -> (Cow<'_, str>, bool) {
-    let p = apply(text, max, false, false);
-    (p.text, p.capped)
+    let mut out = String::new();
+    let p = apply(text, max, false, false, &mut out);
+    if p.rewritten {
+        (Cow::Owned(out), p.capped)
+    } else {
+        (p.text, p.capped)
+    }
 }
 
 /// Opens and closes the marker of a [set-aside](Prescan::set_aside) body (a private-use
 /// character).
 pub(crate) const MARKER: char = '\u{E000}';
 
+/// [`MARKER`] as a string.
+const MARKER_STR: &str = "\u{E000}";
+
 /// The input as the parser should read it.
 pub(crate) struct Prescan<'a> {
-    /// The text to parse.
+    /// The text to parse (empty when [`Prescan::rewritten`]: see [`prescan_into`]).
     pub text: Cow<'a, str>,
+    /// Whether the text to parse differs from the page (and was written out).
+    pub rewritten: bool,
     /// Whether some tag's attributes were capped.
     pub capped: bool,
     /// Tags the scan read (a hint for the size of the tree).
@@ -1129,36 +1141,92 @@ pub(crate) struct Prescan<'a> {
 ///
 /// With `attr_markers`, the attributes of most start tags are set aside too (see
 /// [`set_aside_attributes`]); never on a page that holds the marker character itself.
+#[cfg(test)]
 pub(crate) fn prescan(text: &str, max: usize, attr_markers: bool) -> Prescan<'_> {
+    let mut out = String::new();
+    let mut p = prescan_into(text, max, attr_markers, &mut out);
+    if p.rewritten {
+        p.text = Cow::Owned(out);
+    }
+    p
+}
+
+/// [`prescan`], writing the text to parse to `out` when it differs from `text` (then
+/// [`Prescan::rewritten`] is set and [`Prescan::text`] is empty): the parser writes it
+/// straight into the tendril its tokenizer reads, saving a copy of the page.
+pub(crate) fn prescan_into<'a>(
+    text: &'a str,
+    max: usize,
+    attr_markers: bool,
+    out: &mut impl TextOut,
+) -> Prescan<'a> {
     // Attribute values are slices of one tendril of the page, whose length is a `u32`.
     let attr_markers = attr_markers
         && u32::try_from(text.len()).is_ok()
         && !crate::dom::parse::holds_marker(text.as_bytes());
-    apply(text, max, true, attr_markers)
+    apply(text, max, true, attr_markers, out)
 }
 
-/// Appends `n` in decimal (without the formatting machinery: one per marker).
-fn push_number(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
+/// A marker (see [`Prescan`]) in a stack buffer: `{MARKER}k{MARKER}` for set-aside body
+/// number `k`, or `{MARKER}="k"` for attribute set `k`, appended in one piece (without the
+/// formatting machinery: one per cut).
+fn push_marker(out: &mut impl TextOut, attribute: bool, n: usize) {
+    let mut buf = [0u8; 40];
+    let mut i = buf.len();
+    let mut put = |bytes: &[u8]| {
+        for &b in bytes.iter().rev() {
+            i -= 1;
+            if let Some(d) = buf.get_mut(i) {
+                *d = b;
+            }
+        }
+    };
+    put(if attribute {
+        b"\""
+    } else {
+        MARKER_STR.as_bytes()
+    });
     let mut n = n;
     loop {
-        i -= 1;
-        if let Some(d) = digits.get_mut(i) {
-            *d = b'0' + (n % 10) as u8;
-        }
+        put(&[b'0' + (n % 10) as u8]);
         n /= 10;
-        if n == 0 || i == 0 {
+        if n == 0 {
             break;
         }
     }
-    for &d in digits.get(i..).unwrap_or(&[]) {
-        out.push(char::from(d));
+    put(if attribute { b"=\"" } else { b"" });
+    put(MARKER_STR.as_bytes());
+    // Whole characters only.
+    out.push_str(std::str::from_utf8(buf.get(i..).unwrap_or(&[])).unwrap_or(""));
+}
+
+/// Where [`apply`] writes the page with its cuts made: a `String`, or the tendril the
+/// parser reads (see [`prescan_into`]).
+pub(crate) trait TextOut {
+    /// Appends `s`.
+    fn push_str(&mut self, s: &str);
+}
+
+impl TextOut for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+}
+
+impl TextOut for StrTendril {
+    fn push_str(&mut self, s: &str) {
+        self.push_slice(s);
     }
 }
 
 /// The scan and the cuts.
-fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan<'_> {
+fn apply<'a>(
+    text: &'a str,
+    max: usize,
+    set_aside: bool,
+    attr_markers: bool,
+    out: &mut impl TextOut,
+) -> Prescan<'a> {
     let bytes = text.as_bytes();
     let cuts = surplus(bytes, max, set_aside, attr_markers);
     if cuts.ranges.is_empty() {
@@ -1169,9 +1237,9 @@ fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan
             set_aside: Vec::new(),
             attrs: Vec::new(),
             attr_sets: Vec::new(),
+            rewritten: false,
         };
     }
-    let mut out = String::with_capacity(bytes.len());
     let mut aside = Vec::new();
     let mut from = 0;
     for (cut, end, what) in cuts.ranges {
@@ -1187,34 +1255,44 @@ fn apply(text: &str, max: usize, set_aside: bool, attr_markers: bool) -> Prescan
         match what {
             Cut::Drop => {}
             Cut::Body => {
-                out.push(MARKER);
-                push_number(&mut out, aside.len());
-                out.push(MARKER);
+                push_marker(out, false, aside.len());
                 aside.push((cut, end));
             }
-            Cut::Attrs(k, _) => {
-                out.push(MARKER);
-                out.push_str("=\"");
-                push_number(&mut out, k);
-                out.push('"');
-            }
+            Cut::Attrs(k, _) => push_marker(out, true, k),
         }
         from = end;
     }
     out.push_str(text.get(from..).unwrap_or(""));
     Prescan {
-        text: Cow::Owned(out),
+        text: Cow::Borrowed(""),
         capped: cuts.capped,
         tags: cuts.tags,
         set_aside: aside,
         attrs: cuts.attrs,
         attr_sets: cuts.sets,
+        rewritten: true,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markers_are_written_in_one_piece() {
+        let mut out = String::new();
+        push_marker(&mut out, true, 120);
+        push_marker(&mut out, false, 0);
+        push_marker(&mut out, false, usize::MAX);
+        assert_eq!(
+            out,
+            format!(
+                "{MARKER}=\"120\"{MARKER}0{MARKER}{MARKER}{}{MARKER}",
+                usize::MAX
+            )
+        );
+        assert_eq!(MARKER_STR, MARKER.to_string());
+    }
 
     fn attrs(n: usize) -> String {
         (0..n).map(|i| format!(" a{i}=\"{i}\"")).collect()
@@ -1368,8 +1446,8 @@ mod tests {
     fn numbers_are_written_in_decimal() {
         for n in [0, 7, 10, 123_456, usize::MAX] {
             let mut s = String::new();
-            push_number(&mut s, n);
-            assert_eq!(s, n.to_string());
+            push_marker(&mut s, false, n);
+            assert_eq!(s, format!("{MARKER}{n}{MARKER}"));
         }
     }
 
