@@ -32,6 +32,7 @@
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
+use std::sync::LazyLock;
 
 use html5ever::buffer_queue::BufferQueue;
 use html5ever::tendril::StrTendril;
@@ -46,7 +47,7 @@ use crate::error::Complexity;
 #[cfg(test)]
 use crate::input::attributes::prescan;
 use crate::input::attributes::{
-    AttrSource, KEPT, MARKER, MAX_ATTRIBUTES, OTHER_NAME, Prescan, prescan_into,
+    AttrSource, KEPT, MARKER, MAX_ATTRIBUTES, OTHER_NAME, Prescan, holds_marker, prescan_into,
 };
 
 /// Input is queued for the tokenizer in pieces of this many bytes (at character boundaries).
@@ -280,6 +281,13 @@ impl Tree {
     }
 }
 
+/// The names of [`KEPT`] as atoms, interned once for the set-aside attributes of every page.
+static KEPT_NAMES: LazyLock<Vec<html5ever::LocalName>> = LazyLock::new(|| {
+    KEPT.iter()
+        .map(|&n| html5ever::LocalName::from(n))
+        .collect()
+});
+
 /// A parsed page and what the guards saw.
 pub(crate) struct Parsed {
     pub html: Tree,
@@ -370,13 +378,6 @@ fn parse_with(
     let sink = GuardedSink {
         attr_source,
         misplaced: Cell::new(false),
-        kept_names: if markers > 0 {
-            KEPT.iter()
-                .map(|&n| html5ever::LocalName::from(n))
-                .collect()
-        } else {
-            Vec::new()
-        },
         attrs,
         attr_sets,
         tree: RefCell::new(Tree::with_capacity(room)),
@@ -445,8 +446,6 @@ struct GuardedSink {
     attr_source: StrTendril,
     /// Set-aside attributes ([`Prescan::attrs`]).
     attrs: Vec<AttrSource>,
-    /// The names of [`KEPT`], interned once for the set-aside attributes.
-    kept_names: Vec<html5ever::LocalName>,
     /// The set-aside attributes of each marker ([`Prescan::attr_sets`]).
     attr_sets: Vec<(usize, usize)>,
     /// Whether a marker attribute was met where its attributes cannot stand in for the
@@ -521,7 +520,7 @@ impl GuardedSink {
             .collect();
         out.reserve(set.len());
         for a in set {
-            let local = match self.kept_names.get(a.kept as usize) {
+            let local = match KEPT_NAMES.get(a.kept as usize) {
                 Some(known) if a.kept != OTHER_NAME => known.clone(),
                 _ => {
                     let raw = slice(a.name);
@@ -816,13 +815,6 @@ impl GuardedSink {
             }
         }
     }
-}
-
-/// `true` when `bytes` hold the [`MARKER`] character (U+E000, the only character encoded
-/// with the lead byte `EE` followed by `80 80`; `EE` itself starts only private-use
-/// characters, rare in pages, so `memchr` rarely stops).
-pub(crate) fn holds_marker(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(0xEE, bytes).any(|i| bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]))
 }
 
 /// Parses `text` without limits (for tests).

@@ -1105,6 +1105,13 @@ pub(crate) fn cap_attributes(text: &str, max: usize) -> (Cow<'_, str>, bool) {
 /// character).
 pub(crate) const MARKER: char = '\u{E000}';
 
+/// `true` when `bytes` hold the [`MARKER`] character (U+E000, the only character encoded
+/// with the lead byte `EE` followed by `80 80`; `EE` itself starts only private-use
+/// characters, rare in pages, so `memchr` rarely stops).
+pub(crate) fn holds_marker(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(0xEE, bytes).any(|i| bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]))
+}
+
 /// [`MARKER`] as a string.
 const MARKER_STR: &str = "\u{E000}";
 
@@ -1161,9 +1168,8 @@ pub(crate) fn prescan_into<'a>(
     out: &mut impl TextOut,
 ) -> Prescan<'a> {
     // Attribute values are slices of one tendril of the page, whose length is a `u32`.
-    let attr_markers = attr_markers
-        && u32::try_from(text.len()).is_ok()
-        && !crate::dom::parse::holds_marker(text.as_bytes());
+    let attr_markers =
+        attr_markers && u32::try_from(text.len()).is_ok() && !holds_marker(text.as_bytes());
     apply(text, max, true, attr_markers, out)
 }
 
